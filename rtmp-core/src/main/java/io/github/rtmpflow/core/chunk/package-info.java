@@ -1,0 +1,2 @@
+/** RTMP chunk layer of the sans-I/O core. */
+package io.github.rtmpflow.core.chunk;
