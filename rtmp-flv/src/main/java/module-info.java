@@ -6,5 +6,5 @@ module io.github.rtmpflow.flv {
     requires transitive io.github.rtmpflow.core;
     requires org.slf4j;
 
-    // exports io.github.rtmpflow.flv;
+    exports io.github.rtmpflow.flv;
 }
