@@ -18,12 +18,12 @@ import java.util.Objects;
  *
  * <p>Every malformed input yields a {@link ProtocolException} with code {@code BAD_AMF}: unknown
  * or reserved markers (movieclip 0x04, recordset 0x0E), data shorter than announced, nesting
- * deeper than {@code maxAmfDepth} (never more than 64, whatever the limits say, to bound
- * the recursion), strings
- * longer than {@code maxAmfStringLength}, more than {@code maxAmfElements} entries in one
- * container, bad reference indexes, and references that together stand for more than
- * {@code maxMessageLength} bytes. No length read from the input allocates before it is checked
- * against the bytes actually present.
+ * deeper than {@code maxAmfDepth} (and never deeper than 64, whatever the limits say, because
+ * the parser recurses once per level), strings longer than {@code maxAmfStringLength}, more than
+ * {@code maxAmfElements} entries in one container, bad reference indexes, and references that
+ * together stand for more than {@code maxMessageLength} bytes (references share one instance, but
+ * whoever walks the result pays for every path). No length read from the input allocates before
+ * it is checked against the bytes actually present.
  *
  * <p>Instances are immutable and thread-safe. The reader never keeps a reference to the buffer
  * it reads from; the values it returns own their data.
