@@ -47,7 +47,8 @@ public final class ClientHandshake extends AbstractHandshake {
      * @param form the form of C1: simple, or digest at schema 0 or 1
      * @param epochMillis the C1 time field: milliseconds of the client's epoch; the core reads
      *     no clock
-     * @param random source of the random bytes of C1 and C2
+     * @param random source of the random bytes of C1 and C2, used only in this constructor
+     *     and inside {@code feed} on the caller's thread
      */
     public ClientHandshake(HandshakeForm form, int epochMillis, RandomGenerator random) {
         this(form, null, epochMillis, random);
