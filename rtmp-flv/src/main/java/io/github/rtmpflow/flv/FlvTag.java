@@ -78,9 +78,9 @@ public final class FlvTag {
     }
 
     /**
-     * Returns true for a video tag carrying coded frames of a key (seekable) frame: legacy
-     * frame type 1 with AVC/HEVC packet type 1 (NALUs) or any other legacy codec, or Enhanced
-     * RTMP frame type 1 with packet type CodedFrames/CodedFramesX (also behind ModEx and
+     * Returns true for a video tag carrying coded frames of a key (seekable) frame: frame type
+     * 1 (or 4, generated key frame) with, for legacy AVC/HEVC, packet type 1 (NALUs), for
+     * other legacy codecs any body, and for Enhanced RTMP packet type CodedFrames/CodedFramesX (also behind ModEx and
      * multitrack). Sequence headers, sequence ends, command frames, metadata and audio tags are
      * never keyframes. A decoder can start at a keyframe once it has the sequence header.
      */

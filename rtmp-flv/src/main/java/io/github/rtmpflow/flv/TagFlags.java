@@ -14,6 +14,7 @@ final class TagFlags {
     static final int METADATA = 8;
 
     static final int VIDEO_FRAME_TYPE_KEY = 1;
+    static final int VIDEO_FRAME_TYPE_GENERATED_KEY = 4;
     static final int VIDEO_FRAME_TYPE_COMMAND = 5;
     static final int LEGACY_CODEC_AVC = 7;
     static final int LEGACY_CODEC_HEVC = 12;
@@ -70,15 +71,23 @@ final class TagFlags {
                 return SEQUENCE_END;
             case PACKET_CODED_FRAMES:
             case VIDEO_PACKET_CODED_FRAMES_X:
-                return frameType == VIDEO_FRAME_TYPE_KEY ? KEYFRAME : 0;
+                return isKey(frameType) ? KEYFRAME : 0;
             default:
                 return 0;
         }
     }
 
+    /** Key frames and server-generated key frames are both seekable. */
+    private static boolean isKey(int frameType) {
+        return frameType == VIDEO_FRAME_TYPE_KEY || frameType == VIDEO_FRAME_TYPE_GENERATED_KEY;
+    }
+
     private static int legacyVideo(ByteBuffer b, int b0, int size) {
         int frameType = b0 >> 4;
         int codecId = b0 & 0x0F;
+        if (frameType == VIDEO_FRAME_TYPE_COMMAND) {
+            return 0;
+        }
         if (codecId == LEGACY_CODEC_AVC || codecId == LEGACY_CODEC_HEVC) {
             if (size < 2) {
                 return 0;
@@ -88,14 +97,14 @@ final class TagFlags {
                 case 0:
                     return SEQUENCE_HEADER;
                 case 1:
-                    return frameType == VIDEO_FRAME_TYPE_KEY ? KEYFRAME : 0;
+                    return isKey(frameType) ? KEYFRAME : 0;
                 case 2:
                     return SEQUENCE_END;
                 default:
                     return 0;
             }
         }
-        return frameType == VIDEO_FRAME_TYPE_KEY ? KEYFRAME : 0;
+        return isKey(frameType) ? KEYFRAME : 0;
     }
 
     private static int audio(ByteBuffer b) {
