@@ -7,7 +7,7 @@ module io.github.rtmpflow.core {
     exports io.github.rtmpflow.core;
     exports io.github.rtmpflow.core.amf;
 
-    // exports io.github.rtmpflow.core.chunk;
+    exports io.github.rtmpflow.core.chunk;
 
     exports io.github.rtmpflow.core.handshake;
 
