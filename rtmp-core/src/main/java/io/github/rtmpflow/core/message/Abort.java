@@ -1,0 +1,14 @@
+package io.github.rtmpflow.core.message;
+
+/**
+ * Protocol control message 2: discard the partly received message of a chunk stream.
+ *
+ * @param chunkStreamId the chunk stream whose partial message is dropped
+ */
+public record Abort(int chunkStreamId) implements RtmpMessage {
+
+    @Override
+    public int typeId() {
+        return MessageTypeIds.ABORT;
+    }
+}
