@@ -1,5 +1,7 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
+
 /**
  * Protocol control message 2: discard the partly received message of a chunk stream.
  *
@@ -9,6 +11,6 @@ public record Abort(int chunkStreamId) implements RtmpMessage {
 
     @Override
     public int typeId() {
-        return MessageTypeIds.ABORT;
+        return MessageTypes.ABORT;
     }
 }

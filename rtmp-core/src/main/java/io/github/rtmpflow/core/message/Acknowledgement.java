@@ -1,5 +1,7 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
+
 /**
  * Protocol control message 3: the number of bytes the sender has received so far.
  *
@@ -14,6 +16,6 @@ public record Acknowledgement(long sequenceNumber) implements RtmpMessage {
 
     @Override
     public int typeId() {
-        return MessageTypeIds.ACKNOWLEDGEMENT;
+        return MessageTypes.ACKNOWLEDGEMENT;
     }
 }

@@ -3,6 +3,7 @@ package io.github.rtmpflow.core.message;
 import io.github.rtmpflow.core.amf.AmfNull;
 import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.amf.AmfValue;
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record CommandMessage(String name, double transactionId, AmfValue command
 
     @Override
     public int typeId() {
-        return amf3 ? MessageTypeIds.COMMAND_AMF3 : MessageTypeIds.COMMAND_AMF0;
+        return amf3 ? MessageTypes.COMMAND_AMF3 : MessageTypes.COMMAND_AMF0;
     }
 
     /** Returns argument {@code index} (0 is the first value after the command object), or null. */

@@ -2,6 +2,7 @@ package io.github.rtmpflow.core.message;
 
 import io.github.rtmpflow.core.ProtocolError;
 import io.github.rtmpflow.core.ProtocolException;
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import java.nio.ByteBuffer;
 
 /**
@@ -34,7 +35,7 @@ final class ControlMessageCodec {
 
     /** Decodes a type 1, 2, 3, 5 or 6 payload; reads with absolute gets, leaving {@code p} as is. */
     static RtmpMessage decodeProtocolControl(int typeId, ByteBuffer p) throws ProtocolException {
-        if (typeId == MessageTypeIds.SET_PEER_BANDWIDTH) {
+        if (typeId == MessageTypes.SET_PEER_BANDWIDTH) {
             requireLength(typeId, p, PEER_BANDWIDTH_LENGTH);
             int limit = p.get(p.position() + U32_LENGTH) & 0xFF;
             SetPeerBandwidth.LimitType[] types = SetPeerBandwidth.LimitType.values();
@@ -47,18 +48,18 @@ final class ControlMessageCodec {
         requireLength(typeId, p, U32_LENGTH);
         long value = u32(p, 0);
         switch (typeId) {
-            case MessageTypeIds.SET_CHUNK_SIZE:
+            case MessageTypes.SET_CHUNK_SIZE:
                 // SPEC: 5.4.1: bit 31 must be zero; the size must be at least 1.
                 if (value == 0 || value > Integer.MAX_VALUE) {
                     throw new ProtocolException(ProtocolError.Code.BAD_CHUNK_SIZE,
                             "Set Chunk Size out of range: chunkSize=" + value);
                 }
                 return new SetChunkSize((int) value);
-            case MessageTypeIds.ABORT:
+            case MessageTypes.ABORT:
                 return new Abort((int) value);
-            case MessageTypeIds.ACKNOWLEDGEMENT:
+            case MessageTypes.ACKNOWLEDGEMENT:
                 return new Acknowledgement(value);
-            case MessageTypeIds.WINDOW_ACKNOWLEDGEMENT_SIZE:
+            case MessageTypes.WINDOW_ACKNOWLEDGEMENT_SIZE:
                 return new WindowAcknowledgementSize(value);
             default:
                 throw new IllegalArgumentException("not a protocol control type: typeId=" + typeId);

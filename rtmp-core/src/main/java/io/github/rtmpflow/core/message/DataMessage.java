@@ -1,6 +1,7 @@
 package io.github.rtmpflow.core.message;
 
 import io.github.rtmpflow.core.amf.AmfValue;
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record DataMessage(List<AmfValue> values, boolean amf3, ByteBuffer body) 
 
     @Override
     public int typeId() {
-        return amf3 ? MessageTypeIds.DATA_AMF3 : MessageTypeIds.DATA_AMF0;
+        return amf3 ? MessageTypes.DATA_AMF3 : MessageTypes.DATA_AMF0;
     }
 
     /** Returns the first value if it is a string (the handler name, e.g. "onMetaData"), else null. */

@@ -1,5 +1,7 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
+
 /**
  * Protocol control message 1: the sender's chunk size for every chunk it sends from now on.
  *
@@ -16,6 +18,6 @@ public record SetChunkSize(int chunkSize) implements RtmpMessage {
 
     @Override
     public int typeId() {
-        return MessageTypeIds.SET_CHUNK_SIZE;
+        return MessageTypes.SET_CHUNK_SIZE;
     }
 }

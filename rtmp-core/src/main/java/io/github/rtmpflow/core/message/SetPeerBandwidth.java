@@ -1,5 +1,6 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,6 @@ public record SetPeerBandwidth(long windowSize, LimitType limitType) implements 
 
     @Override
     public int typeId() {
-        return MessageTypeIds.SET_PEER_BANDWIDTH;
+        return MessageTypes.SET_PEER_BANDWIDTH;
     }
 }

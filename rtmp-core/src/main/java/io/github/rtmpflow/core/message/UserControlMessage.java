@@ -1,5 +1,7 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
+
 /**
  * Protocol control message 4, User Control: an event type (u16) and its data. One record per
  * event type of RTMP 1.0 section 6.2 (StreamBegin 0 ... PingResponse 7), and
@@ -29,6 +31,6 @@ public sealed interface UserControlMessage extends RtmpMessage
 
     @Override
     default int typeId() {
-        return MessageTypeIds.USER_CONTROL;
+        return MessageTypes.USER_CONTROL;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -19,6 +20,6 @@ public record VideoMessage(ByteBuffer payload) implements RtmpMessage {
 
     @Override
     public int typeId() {
-        return MessageTypeIds.VIDEO;
+        return MessageTypes.VIDEO;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.rtmpflow.core.message;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
+
 /**
  * Protocol control message 5: the sender wants an {@link Acknowledgement} after every
  * {@code windowSize} bytes it sends.
@@ -15,6 +17,6 @@ public record WindowAcknowledgementSize(long windowSize) implements RtmpMessage 
 
     @Override
     public int typeId() {
-        return MessageTypeIds.WINDOW_ACKNOWLEDGEMENT_SIZE;
+        return MessageTypes.WINDOW_ACKNOWLEDGEMENT_SIZE;
     }
 }
