@@ -19,6 +19,8 @@ final class MessageStreamTable {
         State state = State.IDLE;
         PublishRequest publish;
         PlayRequest play;
+        /** The name of the last publish or play, kept after it ends (see findByName). */
+        String lastName;
         long bufferMillis = -1;
 
         Slot(int id) {
@@ -65,11 +67,21 @@ final class MessageStreamTable {
         return id > 0 && id < slots.length ? slots[id] : null;
     }
 
-    /** Returns the open stream publishing or playing {@code name} (without query), or null. */
+    /**
+     * Returns the open stream publishing or playing {@code name} (without query), else the one
+     * that did so last (GStreamer names the stream in deleteStream after FCUnpublish ended
+     * its publish), or null.
+     */
     Slot findByName(String name) {
         for (int id = 1; id < slots.length; id++) {
             Slot s = slots[id];
             if (s != null && name.equals(s.name())) {
+                return s;
+            }
+        }
+        for (int id = 1; id < slots.length; id++) {
+            Slot s = slots[id];
+            if (s != null && name.equals(s.lastName)) {
                 return s;
             }
         }

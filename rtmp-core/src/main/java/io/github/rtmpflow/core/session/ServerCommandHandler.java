@@ -183,6 +183,7 @@ final class ServerCommandHandler {
         String type = c.stringArgument(1);
         s.publish = new PublishRequest(s.id, StreamNames.withoutQuery(fullName), StreamNames.query(fullName),
                 type == null ? DEFAULT_PUBLISH_TYPE : type);
+        s.lastName = s.publish.name();
         s.state = MessageStreamTable.State.PUBLISH_PENDING;
         session.event(new SessionEvent.PublishRequested(s.publish));
     }
@@ -198,6 +199,7 @@ final class ServerCommandHandler {
         s.play = new PlayRequest(s.id, StreamNames.withoutQuery(fullName), StreamNames.query(fullName),
                 Double.isNaN(start) ? DEFAULT_PLAY_START : start,
                 Double.isNaN(duration) ? DEFAULT_PLAY_DURATION : duration, reset(c.argument(3)));
+        s.lastName = s.play.name();
         s.state = MessageStreamTable.State.PLAY_PENDING;
         session.event(new SessionEvent.PlayRequested(s.play));
     }
@@ -231,7 +233,7 @@ final class ServerCommandHandler {
             return;
         }
         Slot s = streams.findByName(StreamNames.withoutQuery(name));
-        if (s != null && s.publish != null) {
+        if (s != null && s.publish != null && s.publish.name().equals(StreamNames.withoutQuery(name))) {
             session.endStream(s, true);
         }
     }
