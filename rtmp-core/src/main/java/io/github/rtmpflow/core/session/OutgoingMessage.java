@@ -10,8 +10,9 @@ import java.util.Objects;
  * A message a session wants sent, with the header fields it goes under. The caller encodes it
  * ({@link #toRawMessage()}) and hands it to its chunk encoder, in order.
  *
- * <p>When {@link #message()} is a {@link SetChunkSize}, the caller must switch its chunk
- * encoder to the new size right after encoding this message, before the next one.
+ * <p>When {@link #message()} is a {@link SetChunkSize}, the outgoing chunk size changes right
+ * after this message, before the next one; the chunk package's {@code ChunkEncoder} does that
+ * by itself when it writes the message, another encoder must be switched by the caller.
  *
  * @param chunkStreamId the chunk stream to send it on, see {@link ChunkStreamIds}
  * @param timestamp the timestamp in milliseconds (0 for control and commands)

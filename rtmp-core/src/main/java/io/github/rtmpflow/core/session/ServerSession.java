@@ -26,8 +26,8 @@ import java.util.OptionalLong;
  * messages to send and events for the application out.
  *
  * <p>The caller feeds every message its chunk decoder reassembles to {@link #receive}, then
- * drains {@link #pollOutgoing()} (encoding each message in order, switching its chunk encoder
- * after a {@link SetChunkSize}) and {@link #pollEvent()}. Media takes a short path:
+ * drains {@link #pollOutgoing()} (encoding each message in order; the chunk encoder switches
+ * to a new size after writing a {@link SetChunkSize}) and {@link #pollEvent()}. Media takes a short path:
  * {@code receive} returns the {@link PublishRequest} an audio, video, data or aggregate
  * message belongs to, and the caller forwards the raw message to that stream itself; the
  * session allocates nothing for it.
