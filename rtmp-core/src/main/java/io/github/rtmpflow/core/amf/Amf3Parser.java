@@ -105,7 +105,7 @@ final class Amf3Parser {
             case XML:
                 return new Amf3Xml(in.utf8(info, "amf3-xml"));
             case DATE:
-                // SPEC (AMF3 3.7): the remaining header bits are unused.
+                // SPEC (AMF3 3.10): the remaining header bits are unused.
                 return new Amf3Date(in.f64("amf3-date"));
             case BYTE_ARRAY:
                 return Amf3ByteArray.of(in.bytes(info, "amf3-byte-array"));
