@@ -17,7 +17,9 @@ import java.util.Objects;
  * <p>Handled here: all three basic header forms; fmt 0-3 with delta re-application; extended
  * timestamps, on fmt-3 chunks in both conventions (repeated or not); Set Chunk Size, applied
  * at the byte after that message; Abort; timestamps unwrapped per chunk stream to 64 bits;
- * the limits of {@link RtmpLimits}. Malformed input never throws: it sets {@link #error()}.
+ * the limits of {@link RtmpLimits} (a chunk stream holds its header state, and counts against
+ * {@link RtmpLimits#maxChunkStreams()}, for the life of the connection, as the spec requires).
+ * Malformed input never throws: it sets {@link #error()}.
  *
  * <p>Failure is sticky: the {@code feed} that fails leaves its input positioned after the
  * bytes that revealed the error; every later {@code feed} discards all of its input (position

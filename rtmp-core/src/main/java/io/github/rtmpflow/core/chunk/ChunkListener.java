@@ -9,6 +9,8 @@ public interface ChunkListener {
      * {@link ChunkDecoder#feed(java.nio.ByteBuffer)}. The message and its payload belong to
      * the receiver from now on (the decoder keeps no reference), and may be kept and shared.
      * Set Chunk Size and Abort messages are delivered too, after the decoder applied them.
+     * An exception thrown here propagates out of {@code feed}; the decoder stays consistent
+     * (the message counts as delivered, its bytes as consumed).
      *
      * @param message the complete message
      * @return true to go on decoding; false to pause: {@code feed} then returns right after
