@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Arbitrary type id and payload: decoding gives a message of that type or a ProtocolException
  * with a message-level code, never another exception; what decodes re-encodes and decodes to the
- * same message; aggregates unpack or fail cleanly. Seeds in {@code MessageCodecFuzzTestInputs/
+ * same message (AMF bounds aside, see below); aggregates unpack or fail cleanly. Seeds in {@code MessageCodecFuzzTestInputs/
  * fuzzDecode/}: a payload followed by one byte, the type id (consumed from the end).
  */
 class MessageCodecFuzzTest {
@@ -38,10 +38,17 @@ class MessageCodecFuzzTest {
             return;
         }
         assertThat(m.typeId()).isEqualTo(typeId);
+        RawMessage reencoded = MessageCodec.encode(m, 3, 0, 1);
         try {
-            assertThat(MessageCodec.decode(MessageCodec.encode(m, 3, 0, 1), LIMITS)).isEqualTo(m);
+            assertThat(MessageCodec.decode(reencoded, LIMITS)).isEqualTo(m);
         } catch (ProtocolException e) {
-            throw new AssertionError("re-encoded message does not decode: " + e.error(), e);
+            // AMF references are expanded when decoding, so the re-encoding of a command or data
+            // message can be deeper or longer than the original and break an AMF bound. Every
+            // other message must come back.
+            boolean amf = m instanceof CommandMessage || m instanceof DataMessage;
+            if (!amf || e.error().code() != ProtocolError.Code.BAD_AMF) {
+                throw new AssertionError("re-encoded message does not decode: " + e.error(), e);
+            }
         }
         if (typeId == MessageTypes.AGGREGATE) {
             try {
