@@ -13,6 +13,7 @@ import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.amf.AmfStrictArray;
 import io.github.rtmpflow.core.amf.AmfString;
 import io.github.rtmpflow.core.amf.AmfValue;
+import io.github.rtmpflow.core.message.Acknowledgement;
 import io.github.rtmpflow.core.message.AudioMessage;
 import io.github.rtmpflow.core.message.CommandMessage;
 import io.github.rtmpflow.core.message.DataMessage;
@@ -20,6 +21,7 @@ import io.github.rtmpflow.core.message.MessageCodec;
 import io.github.rtmpflow.core.message.PingRequest;
 import io.github.rtmpflow.core.message.PingResponse;
 import io.github.rtmpflow.core.message.SetBufferLength;
+import io.github.rtmpflow.core.message.SetPeerBandwidth;
 import io.github.rtmpflow.core.message.VideoMessage;
 import io.github.rtmpflow.core.message.WindowAcknowledgementSize;
 import java.nio.ByteBuffer;
@@ -433,6 +435,16 @@ class ServerSessionTest {
 
         assertThat(driver.takeOutgoing()).containsExactly("2/0 PingResponse[timestamp=77]", "2/0 PingRequest[timestamp=5]");
         assertThat(driver.session.lastPingResponse()).hasValue(5);
+    }
+
+    @Test
+    void shouldRecordThePeersBandwidthAndAcknowledgements() throws ProtocolException {
+        driver.message(0, new SetPeerBandwidth(1_000_000, SetPeerBandwidth.LimitType.HARD));
+        driver.message(0, new Acknowledgement(12_345));
+
+        assertThat(driver.session.peerBandwidth()).isEqualTo(new SetPeerBandwidth(1_000_000, SetPeerBandwidth.LimitType.HARD));
+        assertThat(driver.session.lastAcknowledgement()).hasValue(12_345);
+        assertThat(driver.takeOutgoing()).isEmpty();
     }
 
     @Test
