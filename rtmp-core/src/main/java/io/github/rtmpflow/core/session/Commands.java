@@ -78,10 +78,13 @@ public final class Commands {
         return CommandMessage.of(ON_STATUS, 0, AmfNull.INSTANCE, info);
     }
 
-    /** Returns {@code onFCPublish(0, null, {code: NetStream.Publish.Start, description: name})}, as nginx-rtmp sends. */
+    /**
+     * Returns {@code onFCPublish(0, null, {level: "status", code: NetStream.Publish.Start,
+     * description: name})}, as nginx-rtmp (before 1.2) and Wowza send.
+     */
     public static CommandMessage onFcPublish(String name) {
         return CommandMessage.of(ON_FC_PUBLISH, 0, AmfNull.INSTANCE,
-                AmfObject.builder().put("code", StatusCodes.PUBLISH_START).put("description", name).build());
+                statusInfo(StatusCodes.LEVEL_STATUS, StatusCodes.PUBLISH_START, name));
     }
 
     /** Returns the data message {@code |RtmpSampleAccess(audio, video)}. */

@@ -2,6 +2,7 @@ package io.github.rtmpflow.core.session;
 
 import io.github.rtmpflow.core.ProtocolError;
 import io.github.rtmpflow.core.ProtocolException;
+import io.github.rtmpflow.core.amf.Amf3Boolean;
 import io.github.rtmpflow.core.amf.AmfBoolean;
 import io.github.rtmpflow.core.amf.AmfEcmaArray;
 import io.github.rtmpflow.core.amf.AmfNull;
@@ -209,10 +210,10 @@ final class ServerCommandHandler {
         if (v instanceof AmfBoolean b) {
             return b.value();
         }
-        if (v instanceof AmfNumber n) {
-            return n.value() != 0;
+        if (v instanceof Amf3Boolean b) {
+            return b.value();
         }
-        return true;
+        return v == null || Double.isNaN(v.asNumber()) || v.asNumber() != 0;
     }
 
     private Slot idleStream(CommandMessage c, int messageStreamId) throws ProtocolException {
@@ -241,8 +242,8 @@ final class ServerCommandHandler {
     private void onDeleteStream(CommandMessage c) {
         AmfValue arg = c.argument(0);
         Slot s = null;
-        if (arg instanceof AmfNumber n) {
-            s = streams.get((int) n.value());
+        if (arg != null && !Double.isNaN(arg.asNumber())) {
+            s = streams.get((int) arg.asNumber());
         } else if (arg != null && arg.asString() != null) {
             // LENIENT: GStreamer rtmp2sink sends the stream name instead of the stream id.
             s = streams.findByName(StreamNames.withoutQuery(arg.asString()));

@@ -77,6 +77,7 @@ public final class ServerSession {
     private ConnectRequest connectRequest;
     private double connectTransactionId;
     private long peerWindowAcknowledgementSize;
+    private SetPeerBandwidth peerBandwidth;
     private int peerChunkSize = DEFAULT_CHUNK_SIZE;
     private long lastPingResponse = -1;
     private long lastAcknowledgement = -1;
@@ -161,9 +162,12 @@ public final class ServerSession {
             peerChunkSize = s.chunkSize();
         } else if (m instanceof Acknowledgement a) {
             lastAcknowledgement = a.sequenceNumber();
+        } else if (m instanceof SetPeerBandwidth b) {
+            // Recorded only: a server does not limit its output on a client's request.
+            peerBandwidth = b;
         }
-        // Abort (applied by the chunk decoder), Set Peer Bandwidth from a client, other User
-        // Control events and unknown message types need no answer from a server.
+        // Abort (applied by the chunk decoder), other User Control events and unknown message
+        // types need no answer from a server.
     }
 
     /**
@@ -390,6 +394,11 @@ public final class ServerSession {
     /** Returns the Window Acknowledgement Size the peer set; 0 until it sets one. */
     public long peerWindowAcknowledgementSize() {
         return peerWindowAcknowledgementSize;
+    }
+
+    /** Returns the last Set Peer Bandwidth the peer sent, or null. */
+    public SetPeerBandwidth peerBandwidth() {
+        return peerBandwidth;
     }
 
     /** Returns the chunk size the peer announced last (128 until it announces one). */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Test helper: the messages of a captured client-to-server session (fixtures/README.md),
@@ -26,6 +27,11 @@ public final class FixtureMessages {
             "obs29_publish_c2s.bin", "ffmpeg71_hevc_publish_c2s.bin", "ffmpeg71_av1_publish_c2s.bin");
 
     private FixtureMessages() {
+    }
+
+    /** Returns {@link #CLIENT_CAPTURES} as a stream, for {@code @MethodSource}. */
+    public static Stream<String> clientCaptures() {
+        return CLIENT_CAPTURES.stream();
     }
 
     /** Returns the bytes of fixture {@code name}. */

@@ -1,7 +1,6 @@
 package io.github.rtmpflow.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rtmpflow.core.ProtocolError;
 import io.github.rtmpflow.core.ProtocolException;
