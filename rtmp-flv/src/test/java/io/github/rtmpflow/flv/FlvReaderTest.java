@@ -188,7 +188,7 @@ class FlvReaderTest {
         return copy;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("malformed")
     void shouldReportMalformedFilesClearly(String name, byte[] flv, String message) throws IOException {
         for (ReadableByteChannel channel : List.of(TestChannels.whole(flv), TestChannels.oneByteAtATime(flv))) {
