@@ -8,8 +8,9 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * Pull reader of an FLV file from any {@link ReadableByteChannel}, one tag at a time, on top
- * of {@link FlvDecoder} (same checks, same bounded tag size). Works with channels that return
- * any number of bytes per read, including one.
+ * of {@link FlvDecoder} (same checks, same bounded tag size). Works with blocking channels that
+ * return any number of bytes per read, including one (a non-blocking channel that returns 0
+ * would make the reader spin: feed an {@link FlvDecoder} from a selector loop instead).
  *
  * <p>Errors are {@link FlvFormatException}s that say what was wrong and where; an I/O error of
  * the channel passes through unchanged. After an error the reader keeps failing.

@@ -18,11 +18,15 @@ public final class FlvTag {
     private final int flags;
 
     private FlvTag(TagType type, long timestamp, ByteBuffer payload) {
+        this(type, timestamp, payload, TagFlags.compute(type, payload));
+    }
+
+    private FlvTag(TagType type, long timestamp, ByteBuffer payload, int flags) {
         this.type = type;
         this.timestamp = timestamp;
         this.payload = payload;
         // Computed once so the fan-out's per-tag checks are field reads.
-        this.flags = TagFlags.compute(type, payload);
+        this.flags = flags;
     }
 
     /**
@@ -45,6 +49,14 @@ public final class FlvTag {
     /** Returns the timestamp in milliseconds on the publisher's 64-bit timeline. */
     public long timestamp() {
         return timestamp;
+    }
+
+    /**
+     * Returns a tag with the same type and body (shared, not copied) at another timestamp,
+     * e.g. to rebase a stream or to place the sub-tags of an aggregate message.
+     */
+    public FlvTag withTimestamp(long newTimestamp) {
+        return new FlvTag(type, newTimestamp, payload, flags);
     }
 
     /** Returns a new read-only view of the body, position 0, limit {@link #size()}. */

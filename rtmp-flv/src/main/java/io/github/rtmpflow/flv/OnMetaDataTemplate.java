@@ -1,7 +1,15 @@
 package io.github.rtmpflow.flv;
 
+import io.github.rtmpflow.core.ProtocolException;
+import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.Amf0Writer;
+import io.github.rtmpflow.core.amf.AmfEcmaArray;
+import io.github.rtmpflow.core.amf.AmfValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The onMetaData script body an {@link FlvWriter} puts first in a file: the publisher's entries
@@ -41,8 +49,36 @@ record OnMetaDataTemplate(byte[] body, int durationOffset, int filesizeOffset) {
     private record Entries(byte[] bytes, int count) {
     }
 
+    /**
+     * Encodes the publisher's entries except its own duration and filesize (any case: OBS
+     * sends "fileSize"). A body that does not parse gives no entries: the file then simply has
+     * less metadata, which is better than no file.
+     */
     private static Entries publisherEntries(ByteBuffer publisherBody) {
-        return new Entries(new byte[0], 0);
+        if (publisherBody == null) {
+            return new Entries(new byte[0], 0);
+        }
+        OnMetaData parsed;
+        try {
+            parsed = OnMetaData.parse(publisherBody, RtmpLimits.DEFAULTS);
+        } catch (ProtocolException e) {
+            return new Entries(new byte[0], 0);
+        }
+        Map<String, AmfValue> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, AmfValue> e : parsed.properties().entrySet()) {
+            if (!e.getKey().equalsIgnoreCase("duration") && !e.getKey().equalsIgnoreCase("filesize")) {
+                kept.put(e.getKey(), e.getValue());
+            }
+        }
+        // An ECMA array encodes as marker, count, entries, end marker: keep only the entries.
+        byte[] array;
+        try {
+            array = Amf0Writer.encode(new AmfEcmaArray(kept));
+        } catch (IllegalArgumentException e) {
+            return new Entries(new byte[0], 0); // a value AMF0 cannot carry back (externalizable AMF3)
+        }
+        byte[] entries = Arrays.copyOfRange(array, 5, array.length - 3);
+        return new Entries(entries, kept.size());
     }
 
     private static int putNumber(ByteBuffer out, byte[] key) {

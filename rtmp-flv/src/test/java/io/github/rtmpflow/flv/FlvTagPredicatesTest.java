@@ -68,5 +68,10 @@ class FlvTagPredicatesTest {
         assertThat(tag.isSequenceEnd()).as("sequence end").isEqualTo(end);
         assertThat(tag.isOnMetaData()).as("onMetaData").isEqualTo(onMetaData);
         assertThat(tag.isMetadata()).as("metadata").isEqualTo(type == TagType.SCRIPT);
+        FlvTag moved = tag.withTimestamp(1234);
+        assertThat(moved.timestamp()).isEqualTo(1234);
+        assertThat(moved.payload()).isEqualTo(tag.payload());
+        assertThat(moved.isKeyframe()).isEqualTo(key);
+        assertThat(moved.isSequenceHeader()).isEqualTo(header);
     }
 }
