@@ -91,7 +91,7 @@ enum TagKind {
         }
 
         private static boolean isOnMetaData(FlvTag tag) {
-            return tag.size() >= 13 && tag.byteAt(0) == 2 && tag.byteAt(2) == 10 && tag.byteAt(3) == 'o';
+            return tag.size() >= 13 && tag.byteAt(0) == 2 && tag.byteAt(2) == 10 && tag.byteAt(5) == 'M' && tag.byteAt(12) == 'a';
         }
     }
 }
