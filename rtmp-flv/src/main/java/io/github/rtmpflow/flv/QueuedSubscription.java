@@ -149,7 +149,9 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             disconnect("queue stalled past twice its bounds");
             return;
         }
-        sinceMarker = true;
+        if (item != SpscTagQueue.DISCONTINUITY) {
+            sinceMarker = true;
+        }
         if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER && atSoftBound()) {
             pauseProducer();
         }
