@@ -234,10 +234,12 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
 
     /**
      * Sets the callback that runs when the producer may go on after a pause (replacing any
-     * earlier one). It runs on the thread that drained or cancelled the last pausing
-     * subscriber, so it must not block: hand the work to your event loop, and check
-     * {@link #isProducerPaused()} there, as another subscriber may have paused it again since.
-     * It does not run when {@link #publish(FlvTag)} itself finds the pause over and returns true.
+     * earlier one). It runs on the thread that drained or cancelled the last pausing subscriber
+     * (with {@link SubscribeOptions#CALLER_THREAD} delivery that may be the producer's own
+     * thread, inside {@link #publish(FlvTag)}), so it must not block: hand the work to your
+     * event loop, and check {@link #isProducerPaused()} there, as another subscriber may have
+     * paused it again since. It does not run when the producer's own publish ends the pause
+     * (re-checking a queue, disconnecting a subscriber): that publish returns true instead.
      *
      * @param callback what to run, or null for none
      */
