@@ -1,10 +1,8 @@
 package io.github.rtmpflow.flv;
 
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +41,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicReference<Terminal> terminal = new AtomicReference<>();
-    private final AtomicBoolean pausing = new AtomicBoolean();
+    private final PauseHold pauseHold;
     private volatile boolean cancelled;
 
     // Consumer side (drain passes).
@@ -65,6 +63,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         this.executor = options.executor();
         this.batching = options.executor() != SubscribeOptions.CALLER_THREAD;
         this.queue = new BoundedTagQueue(options.maxQueuedTags(), options.maxQueuedBytes());
+        this.pauseHold = new PauseHold(fanout, queue);
         this.discontinuityListener = subscriber instanceof DiscontinuityListener
                 ? (DiscontinuityListener) subscriber : null;
     }
@@ -153,8 +152,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         if (item != BoundedTagQueue.DISCONTINUITY) {
             sinceMarker = true;
         }
-        if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER && queue.atSoftBound()) {
-            pauseProducer();
+        if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER) {
+            pauseHold.holdIfFull();
         }
         schedule();
     }
@@ -205,30 +204,9 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             }
         } while (!terminal.compareAndSet(current, next));
         fanout.remove(this);
-        releasePause(byProducer);
+        pauseHold.release(byProducer);
         schedule();
         return true;
-    }
-
-    /**
-     * Marks this subscriber as holding the producer paused, then checks the queue again: a drain
-     * pass that emptied it just before would not have seen the mark (both sides write, then
-     * read the other's state, with a full fence in between).
-     */
-    private void pauseProducer() {
-        if (pausing.compareAndSet(false, true)) {
-            fanout.pauseAdded();
-            if (queue.belowLowWater() && pausing.compareAndSet(true, false)) {
-                fanout.pauseReleased(true);
-            }
-        }
-    }
-
-    /** Any thread: drops this subscriber's hold on the producer. */
-    private void releasePause(boolean byProducer) {
-        if (pausing.compareAndSet(true, false)) {
-            fanout.pauseReleased(byProducer);
-        }
     }
 
     @Override
@@ -267,7 +245,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         if (!cancelled) {
             cancelled = true;
             fanout.remove(this);
-            releasePause(false);
+            pauseHold.release(false);
             schedule();
         }
     }
@@ -297,7 +275,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             LOG.warn("[{}] executor rejected delivery to subscriber {}; cancelling it", fanout.name(), name(), e);
             cancelled = true;
             fanout.remove(this);
-            releasePause(false);
+            pauseHold.release(false);
         }
     }
 
@@ -396,11 +374,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             }
         }
         if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER) {
-            // Pairs with pauseProducer(): our dequeues must be visible before we read its mark.
-            VarHandle.fullFence();
-            if (pausing.get() && queue.belowLowWater()) {
-                releasePause(false);
-            }
+            pauseHold.releaseIfDrained();
         }
     }
 
@@ -427,7 +401,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         subscriber = null;
         queue.clear();
         fanout.remove(this);
-        releasePause(false);
+        pauseHold.release(false);
         if (t == null || s == null) {
             return;
         }
