@@ -47,12 +47,12 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     // Consumer side (drain passes).
     private Flow.Subscriber<? super FlvTag> subscriber;
     private boolean subscribed;
-    private volatile long deliveredTags;
-    private volatile long deliveredBytes;
+    private final SingleWriterCounter deliveredTags = new SingleWriterCounter();
+    private final SingleWriterCounter deliveredBytes = new SingleWriterCounter();
 
     // Producer side.
-    private volatile long droppedTags;
-    private volatile long droppedBytes;
+    private final SingleWriterCounter droppedTags = new SingleWriterCounter();
+    private final SingleWriterCounter droppedBytes = new SingleWriterCounter();
     private boolean warnedDrop;
 
     QueuedSubscription(TagFanout fanout, Flow.Subscriber<? super FlvTag> subscriber, SubscribeOptions options) {
@@ -101,7 +101,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
                 return;
             }
             if (mode == DROPPING) {
-                LOG.debug("[{}] subscriber {} resumes at {} after {} dropped tags", fanout.name(), name(), tag, droppedTags);
+                LOG.debug("[{}] subscriber {} resumes at {} after {} dropped tags", fanout.name(), name(), tag, droppedTags.get());
             }
             mode = NORMAL;
         } else if (bounded && !queue.fits(tag.size())) {
@@ -176,8 +176,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     }
 
     private void drop(FlvTag tag) {
-        droppedTags = droppedTags + 1;
-        droppedBytes = droppedBytes + tag.size();
+        droppedTags.add(1);
+        droppedBytes.add(tag.size());
     }
 
     private void disconnect(String reason) {
@@ -257,8 +257,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
 
     @Override
     public SubscriberStatistics statistics() {
-        return new SubscriberStatistics(name(), options.overflowPolicy(), deliveredTags, deliveredBytes,
-                droppedTags, droppedBytes, queue.size(), queue.bytes());
+        return new SubscriberStatistics(name(), options.overflowPolicy(), deliveredTags.get(), deliveredBytes.get(),
+                droppedTags.get(), droppedBytes.get(), queue.size(), queue.bytes());
     }
 
     private void schedule() {
@@ -367,8 +367,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     /** Consumer: records what a pass delivered and lets a paused producer go on when drained. */
     private void commit(long emitted, long bytes, long requestedAtStart) {
         if (emitted != 0) {
-            deliveredTags = deliveredTags + emitted;
-            deliveredBytes = deliveredBytes + bytes;
+            deliveredTags.add(emitted);
+            deliveredBytes.add(bytes);
             if (requestedAtStart != Long.MAX_VALUE) {
                 requested.addAndGet(-emitted);
             }

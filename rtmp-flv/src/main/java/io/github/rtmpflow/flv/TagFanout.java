@@ -60,9 +60,9 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
     /** Null while live; {@link #COMPLETED} or the Throwable once terminated. */
     private volatile Object terminal;
     private volatile Runnable resumeCallback;
-    private volatile long publishedTags;
-    private volatile long publishedBytes;
-    private volatile long sessions;
+    private final SingleWriterCounter publishedTags = new SingleWriterCounter();
+    private final SingleWriterCounter publishedBytes = new SingleWriterCounter();
+    private final SingleWriterCounter sessions = new SingleWriterCounter();
 
     /**
      * Creates a fan-out with {@link FanoutOptions#DEFAULTS}.
@@ -165,8 +165,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             sink.onTag(tag, kind, audioOnly);
         }
         cache.update(tag, kind);
-        publishedTags = publishedTags + 1;
-        publishedBytes = publishedBytes + tag.size();
+        publishedTags.add(1);
+        publishedBytes.add(tag.size());
         return pausingSubscribers.get() == 0;
     }
 
@@ -184,7 +184,7 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             sink.endSession();
         }
         cache.reset();
-        sessions = sessions + 1;
+        sessions.add(1);
     }
 
     /**
@@ -259,7 +259,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
         for (Sink sink : current) {
             subscribers.add(sink.statistics());
         }
-        return new FanoutStatistics(publishedTags, publishedBytes, sessions, isProducerPaused(), subscribers);
+        return new FanoutStatistics(publishedTags.get(), publishedBytes.get(), sessions.get(), isProducerPaused(),
+                subscribers);
     }
 
     @Override
