@@ -44,6 +44,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * ./mvnw -B -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar FanoutBenchmark -prof gc
  * </pre>
+ *
+ * <p>Measured on a shared 2-core VM under other load (JDK 17; error bars of 30-100%, so read the
+ * shape, not the digits): ns per published tag for 1 / 10 / 100 consumers: {@code LISTENER}
+ * 24-31 / 70-80 / 630-730; {@code FLOW_CALLER_THREAD} 39-46 / 370-510 / 4800-5400 (about 45 ns
+ * per subscriber per tag); both 0 B/op. {@code FLOW_EXECUTOR} 104 / 232 / 4500 with the single
+ * delivery thread falling behind and the subscribers dropping (the drop path), 1-2 B/op from
+ * the executor's own queue nodes when it wakes a subscriber.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
