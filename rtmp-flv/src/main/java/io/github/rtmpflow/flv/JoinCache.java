@@ -1,20 +1,21 @@
 package io.github.rtmpflow.flv;
 
+import java.util.List;
+
 /**
  * What a {@link TagFanout} keeps so that a subscriber joining a live session can start
  * decoding: the latest onMetaData, the latest video and audio sequence headers and the current
  * GOP. Also tracks whether the session has carried media (a subscriber joining after that is a
  * late joiner) and video (a session without video is audio-only).
  *
- * <p>Confined to the producer's thread; holds shared immutable tags, never copies.
- * Sequence headers are kept per type: a multitrack Enhanced RTMP stream with one sequence
- * header tag per track keeps only the latest.
+ * <p>Confined to the producer's thread; holds shared immutable tags, never copies. Sequence
+ * headers are kept per track (Enhanced RTMP multitrack), see {@link SequenceHeaders}.
  */
 final class JoinCache {
     private final GopCache gop;
     private FlvTag metadata;
-    private FlvTag videoSequenceHeader;
-    private FlvTag audioSequenceHeader;
+    private final SequenceHeaders videoSequenceHeaders = new SequenceHeaders(true);
+    private final SequenceHeaders audioSequenceHeaders = new SequenceHeaders(false);
     private boolean mediaSeen;
     private boolean videoSeen;
 
@@ -29,15 +30,22 @@ final class JoinCache {
                 metadata = tag;
                 break;
             case VIDEO_SEQUENCE_HEADER:
-            case VIDEO_SEQUENCE_END:
                 videoSeen = true;
-                videoSequenceHeader = kind == TagKind.VIDEO_SEQUENCE_HEADER ? tag : null;
+                videoSequenceHeaders.put(tag);
                 // The cached frames were coded with the previous configuration.
                 gop.clear();
                 break;
+            case VIDEO_SEQUENCE_END:
+                videoSeen = true;
+                videoSequenceHeaders.end(tag);
+                gop.clear();
+                break;
             case AUDIO_SEQUENCE_HEADER:
+                audioSequenceHeaders.put(tag);
+                gop.clear();
+                break;
             case AUDIO_SEQUENCE_END:
-                audioSequenceHeader = kind == TagKind.AUDIO_SEQUENCE_HEADER ? tag : null;
+                audioSequenceHeaders.end(tag);
                 gop.clear();
                 break;
             case VIDEO_KEYFRAME:
@@ -63,8 +71,8 @@ final class JoinCache {
     /** Forgets the session: a new one starts from nothing. */
     void reset() {
         metadata = null;
-        videoSequenceHeader = null;
-        audioSequenceHeader = null;
+        videoSequenceHeaders.clear();
+        audioSequenceHeaders.clear();
         mediaSeen = false;
         videoSeen = false;
         gop.clear();
@@ -85,14 +93,14 @@ final class JoinCache {
         return metadata;
     }
 
-    /** The latest video sequence header, or null. */
-    FlvTag videoSequenceHeader() {
-        return videoSequenceHeader;
+    /** The latest video sequence header of each track, in publish order. */
+    List<FlvTag> videoSequenceHeaders() {
+        return videoSequenceHeaders.tags();
     }
 
-    /** The latest audio sequence header, or null. */
-    FlvTag audioSequenceHeader() {
-        return audioSequenceHeader;
+    /** The latest audio sequence header of each track, in publish order. */
+    List<FlvTag> audioSequenceHeaders() {
+        return audioSequenceHeaders.tags();
     }
 
     /** The current GOP (possibly empty). */

@@ -15,8 +15,8 @@ final class ListenerSubscription extends Sink {
     private final TagFanout fanout;
     private final TagListener listener;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long deliveredTags;
-    private volatile long deliveredBytes;
+    private final SingleWriterCounter deliveredTags = new SingleWriterCounter();
+    private final SingleWriterCounter deliveredBytes = new SingleWriterCounter();
 
     ListenerSubscription(TagFanout fanout, TagListener listener, SubscribeOptions options) {
         super(options.name(), options.replayGop());
@@ -70,8 +70,8 @@ final class ListenerSubscription extends Sink {
             return;
         }
         sinceMarker = true;
-        deliveredTags = deliveredTags + 1;
-        deliveredBytes = deliveredBytes + tag.size();
+        deliveredTags.add(1);
+        deliveredBytes.add(tag.size());
         try {
             listener.onTag(tag);
         } catch (Throwable t) {
@@ -118,6 +118,6 @@ final class ListenerSubscription extends Sink {
 
     @Override
     public SubscriberStatistics statistics() {
-        return new SubscriberStatistics(name(), null, deliveredTags, deliveredBytes, 0, 0, 0, 0);
+        return new SubscriberStatistics(name(), null, deliveredTags.get(), deliveredBytes.get(), 0, 0, 0, 0);
     }
 }

@@ -1,10 +1,8 @@
 package io.github.rtmpflow.flv;
 
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,24 +35,24 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     private final SubscribeOptions options;
     private final Executor executor;
     private final boolean batching;
-    private final SpscTagQueue queue;
+    private final BoundedTagQueue queue;
     private final DiscontinuityListener discontinuityListener;
     private final Runnable drainTask = this::drain;
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicReference<Terminal> terminal = new AtomicReference<>();
-    private final AtomicBoolean pausing = new AtomicBoolean();
+    private final PauseHold pauseHold;
     private volatile boolean cancelled;
 
     // Consumer side (drain passes).
     private Flow.Subscriber<? super FlvTag> subscriber;
     private boolean subscribed;
-    private volatile long deliveredTags;
-    private volatile long deliveredBytes;
+    private final SingleWriterCounter deliveredTags = new SingleWriterCounter();
+    private final SingleWriterCounter deliveredBytes = new SingleWriterCounter();
 
     // Producer side.
-    private volatile long droppedTags;
-    private volatile long droppedBytes;
+    private final SingleWriterCounter droppedTags = new SingleWriterCounter();
+    private final SingleWriterCounter droppedBytes = new SingleWriterCounter();
     private boolean warnedDrop;
 
     QueuedSubscription(TagFanout fanout, Flow.Subscriber<? super FlvTag> subscriber, SubscribeOptions options) {
@@ -64,8 +62,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         this.options = options;
         this.executor = options.executor();
         this.batching = options.executor() != SubscribeOptions.CALLER_THREAD;
-        // Room for twice the soft bound: never-dropped tags and a pausing producer's overshoot.
-        this.queue = new SpscTagQueue(2 * options.maxQueuedTags());
+        this.queue = new BoundedTagQueue(options.maxQueuedTags(), options.maxQueuedBytes());
+        this.pauseHold = new PauseHold(fanout, queue);
         this.discontinuityListener = subscriber instanceof DiscontinuityListener
                 ? (DiscontinuityListener) subscriber : null;
     }
@@ -94,7 +92,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
                 }
                 return;
             }
-            if (bounded && !fits(tag.size())) {
+            if (bounded && !queue.fits(tag.size())) {
                 if (mode == DROPPING) {
                     drop(tag);
                 } else {
@@ -103,10 +101,10 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
                 return;
             }
             if (mode == DROPPING) {
-                LOG.debug("[{}] subscriber {} resumes at {} after {} dropped tags", fanout.name(), name(), tag, droppedTags);
+                LOG.debug("[{}] subscriber {} resumes at {} after {} dropped tags", fanout.name(), name(), tag, droppedTags.get());
             }
             mode = NORMAL;
-        } else if (bounded && !fits(tag.size())) {
+        } else if (bounded && !queue.fits(tag.size())) {
             overflow(tag);
             return;
         }
@@ -125,49 +123,39 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
 
     @Override
     boolean acceptsGop(GopCache gop) {
-        long tags = queue.size();
-        return tags + gop.size() <= options.maxQueuedTags()
-                && queue.bytes() + gop.bytes() <= options.maxQueuedBytes();
+        return queue.fits(gop.size(), gop.bytes());
     }
 
     @Override
     void deliverDiscontinuity() {
         if (discontinuityListener != null && !cancelled && terminal.get() == null) {
-            enqueueItem(SpscTagQueue.DISCONTINUITY, 0);
+            enqueueItem(BoundedTagQueue.DISCONTINUITY);
         }
     }
 
     private void enqueue(FlvTag tag) {
-        enqueueItem(tag, tag.size());
+        enqueueItem(tag);
     }
 
-    private void enqueueItem(Object item, int size) {
-        long tags = queue.size();
-        boolean room = tags == 0 || (tags < 2L * options.maxQueuedTags()
-                && queue.bytes() + size <= 2 * options.maxQueuedBytes());
-        if (!room || !queue.offer(item)) {
+    /**
+     * Appends to the queue. Past the soft bounds only never-dropped tags and a pausing
+     * producer's overshoot arrive here; past twice the bounds the subscriber has stalled.
+     */
+    private void enqueueItem(Object item) {
+        if (cancelled || terminal.get() != null) {
+            return;
+        }
+        if (!queue.offer(item)) {
             disconnect("queue stalled past twice its bounds");
             return;
         }
-        sinceMarker = true;
-        if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER && atSoftBound()) {
-            pauseProducer();
+        if (item != BoundedTagQueue.DISCONTINUITY) {
+            sinceMarker = true;
+        }
+        if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER) {
+            pauseHold.holdIfFull();
         }
         schedule();
-    }
-
-    /** An empty queue always takes one tag, however large, so a huge keyframe cannot starve it. */
-    private boolean fits(int size) {
-        long tags = queue.size();
-        return tags == 0 || (tags < options.maxQueuedTags() && queue.bytes() + size <= options.maxQueuedBytes());
-    }
-
-    private boolean atSoftBound() {
-        return queue.size() >= options.maxQueuedTags() || queue.bytes() >= options.maxQueuedBytes();
-    }
-
-    private boolean belowLowWater() {
-        return queue.size() <= options.maxQueuedTags() / 2 && queue.bytes() <= options.maxQueuedBytes() / 2;
     }
 
     private void overflow(FlvTag tag) {
@@ -188,15 +176,15 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     }
 
     private void drop(FlvTag tag) {
-        droppedTags = droppedTags + 1;
-        droppedBytes = droppedBytes + tag.size();
+        droppedTags.add(1);
+        droppedBytes.add(tag.size());
     }
 
     private void disconnect(String reason) {
         String message = reason + ": subscriber=" + name() + ", queuedTags=" + queue.size() + ", queuedBytes="
                 + queue.bytes() + ", maxQueuedTags=" + options.maxQueuedTags() + ", maxQueuedBytes="
                 + options.maxQueuedBytes();
-        if (terminateNow(new SubscriberOverflowException(message))) {
+        if (terminateNow(new SubscriberOverflowException(message), true)) {
             LOG.warn("[{}] disconnecting subscriber: {}", fanout.name(), message);
         }
     }
@@ -206,7 +194,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
      * It replaces a completion or error still waiting behind queued tags: the drain delivers at
      * most one terminal signal, whichever it reads.
      */
-    private boolean terminateNow(Throwable error) {
+    private boolean terminateNow(Throwable error, boolean byProducer) {
         Terminal next = new Terminal(error, true);
         Terminal current;
         do {
@@ -216,30 +204,9 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             }
         } while (!terminal.compareAndSet(current, next));
         fanout.remove(this);
-        releasePause();
+        pauseHold.release(byProducer);
         schedule();
         return true;
-    }
-
-    /**
-     * Marks this subscriber as holding the producer paused, then checks the queue again: a drain
-     * pass that emptied it just before would not have seen the mark (both sides write, then
-     * read the other's state, with a full fence in between).
-     */
-    private void pauseProducer() {
-        if (pausing.compareAndSet(false, true)) {
-            fanout.pauseAdded();
-            if (belowLowWater() && pausing.compareAndSet(true, false)) {
-                fanout.pauseReleased(true);
-            }
-        }
-    }
-
-    /** Any thread: drops this subscriber's hold on the producer. */
-    private void releasePause() {
-        if (pausing.compareAndSet(true, false)) {
-            fanout.pauseReleased(false);
-        }
     }
 
     @Override
@@ -257,7 +224,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             // SPEC: Reactive Streams 3.9: a non-positive request signals IllegalArgumentException.
             IllegalArgumentException error = new IllegalArgumentException(
                     "request must be positive (Reactive Streams 3.9): n=" + n);
-            terminateNow(error);
+            terminateNow(error, false);
             return;
         }
         long current;
@@ -278,7 +245,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         if (!cancelled) {
             cancelled = true;
             fanout.remove(this);
-            releasePause();
+            pauseHold.release(false);
             schedule();
         }
     }
@@ -290,8 +257,8 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
 
     @Override
     public SubscriberStatistics statistics() {
-        return new SubscriberStatistics(name(), options.overflowPolicy(), deliveredTags, deliveredBytes,
-                droppedTags, droppedBytes, queue.size(), queue.bytes());
+        return new SubscriberStatistics(name(), options.overflowPolicy(), deliveredTags.get(), deliveredBytes.get(),
+                droppedTags.get(), droppedBytes.get(), queue.size(), queue.bytes());
     }
 
     private void schedule() {
@@ -308,7 +275,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             LOG.warn("[{}] executor rejected delivery to subscriber {}; cancelling it", fanout.name(), name(), e);
             cancelled = true;
             fanout.remove(this);
-            releasePause();
+            pauseHold.release(false);
         }
     }
 
@@ -319,7 +286,6 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             return;
         }
         int missed = 1;
-        int batch = 0;
         for (;;) {
             if (!subscribed) {
                 subscribed = true;
@@ -334,51 +300,9 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
                 finish(cancelled ? null : t);
                 return;
             }
-            long r = requested.get();
-            long e = 0;
-            long bytes = 0;
-            for (;;) {
-                if (cancelled) {
-                    commit(e, bytes, r);
-                    finish(null);
-                    return;
-                }
-                t = terminal.get();
-                Object head = queue.peek();
-                if (head == null) {
-                    if (t != null) {
-                        commit(e, bytes, r);
-                        finish(t);
-                        return;
-                    }
-                    break;
-                }
-                if (head == SpscTagQueue.DISCONTINUITY) {
-                    queue.remove(head);
-                    signalDiscontinuity();
-                    continue;
-                }
-                if (e == r) {
-                    break;
-                }
-                queue.remove(head);
-                FlvTag tag = (FlvTag) head;
-                e++;
-                bytes += tag.size();
-                try {
-                    s.onNext(tag);
-                } catch (Throwable ex) {
-                    subscriberFailed("onNext", ex);
-                    continue;
-                }
-                if (batching && ++batch == BATCH && queue.peek() != null) {
-                    commit(e, bytes, r);
-                    // Yield the thread to other tasks of a shared executor; wip stays raised.
-                    execute();
-                    return;
-                }
+            if (!emit(s)) {
+                return;
             }
-            commit(e, bytes, r);
             missed = wip.addAndGet(-missed);
             if (missed == 0) {
                 return;
@@ -386,19 +310,71 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         }
     }
 
+    /**
+     * Delivers what is queued, tags as far as demand allows (discontinuities need none), then
+     * the terminal signal once the queue is empty. Returns false when the pass must end here:
+     * the subscription finished, or the pass yielded its thread after a batch (leaving
+     * {@code wip} raised for the pass it scheduled).
+     */
+    private boolean emit(Flow.Subscriber<? super FlvTag> s) {
+        long r = requested.get();
+        long e = 0;
+        long bytes = 0;
+        for (;;) {
+            if (cancelled) {
+                commit(e, bytes, r);
+                finish(null);
+                return false;
+            }
+            Terminal t = terminal.get();
+            Object head = queue.peek();
+            if (head == null) {
+                commit(e, bytes, r);
+                if (t != null) {
+                    finish(t);
+                    return false;
+                }
+                return true;
+            }
+            if (head == BoundedTagQueue.DISCONTINUITY) {
+                queue.remove(head);
+                signalDiscontinuity();
+                continue;
+            }
+            if (e == r) {
+                commit(e, bytes, r);
+                return true;
+            }
+            queue.remove(head);
+            FlvTag tag = (FlvTag) head;
+            e++;
+            bytes += tag.size();
+            try {
+                s.onNext(tag);
+            } catch (Throwable ex) {
+                subscriberFailed("onNext", ex);
+                continue;
+            }
+            if (batching && e % BATCH == 0 && e != r && queue.peek() != null) {
+                commit(e, bytes, r);
+                // Yield the thread to other tasks of a shared executor; wip stays raised.
+                execute();
+                return false;
+            }
+        }
+    }
+
     /** Consumer: records what a pass delivered and lets a paused producer go on when drained. */
     private void commit(long emitted, long bytes, long requestedAtStart) {
         if (emitted != 0) {
-            deliveredTags = deliveredTags + emitted;
-            deliveredBytes = deliveredBytes + bytes;
+            deliveredTags.add(emitted);
+            deliveredBytes.add(bytes);
             if (requestedAtStart != Long.MAX_VALUE) {
                 requested.addAndGet(-emitted);
             }
         }
-        // Pairs with pauseProducer(): our dequeues must be visible before we read its mark.
-        VarHandle.fullFence();
-        if (pausing.get() && belowLowWater()) {
-            releasePause();
+        if (options.overflowPolicy() == OverflowPolicy.PAUSE_PRODUCER) {
+            pauseHold.releaseIfDrained();
         }
     }
 
@@ -425,7 +401,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         subscriber = null;
         queue.clear();
         fanout.remove(this);
-        releasePause();
+        pauseHold.release(false);
         if (t == null || s == null) {
             return;
         }

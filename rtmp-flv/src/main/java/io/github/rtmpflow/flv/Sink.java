@@ -40,9 +40,15 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
      */
     final void attach(JoinCache cache) {
         attached = true;
-        primeControl(cache.metadata());
-        primeControl(cache.videoSequenceHeader());
-        primeControl(cache.audioSequenceHeader());
+        if (cache.metadata() != null) {
+            deliverControl(cache.metadata());
+        }
+        for (FlvTag header : cache.videoSequenceHeaders()) {
+            deliverControl(header);
+        }
+        for (FlvTag header : cache.audioSequenceHeaders()) {
+            deliverControl(header);
+        }
         if (!cache.mediaSeen()) {
             return;
         }
@@ -53,12 +59,6 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
             }
         } else {
             mode = WAITING;
-        }
-    }
-
-    private void primeControl(FlvTag tag) {
-        if (tag != null) {
-            deliverControl(tag);
         }
     }
 

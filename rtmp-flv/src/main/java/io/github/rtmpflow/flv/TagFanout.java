@@ -60,9 +60,9 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
     /** Null while live; {@link #COMPLETED} or the Throwable once terminated. */
     private volatile Object terminal;
     private volatile Runnable resumeCallback;
-    private volatile long publishedTags;
-    private volatile long publishedBytes;
-    private volatile long sessions;
+    private final SingleWriterCounter publishedTags = new SingleWriterCounter();
+    private final SingleWriterCounter publishedBytes = new SingleWriterCounter();
+    private final SingleWriterCounter sessions = new SingleWriterCounter();
 
     /**
      * Creates a fan-out with {@link FanoutOptions#DEFAULTS}.
@@ -165,8 +165,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             sink.onTag(tag, kind, audioOnly);
         }
         cache.update(tag, kind);
-        publishedTags = publishedTags + 1;
-        publishedBytes = publishedBytes + tag.size();
+        publishedTags.add(1);
+        publishedBytes.add(tag.size());
         return pausingSubscribers.get() == 0;
     }
 
@@ -184,7 +184,7 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             sink.endSession();
         }
         cache.reset();
-        sessions = sessions + 1;
+        sessions.add(1);
     }
 
     /**
@@ -234,10 +234,12 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
 
     /**
      * Sets the callback that runs when the producer may go on after a pause (replacing any
-     * earlier one). It runs on the thread that drained or cancelled the last pausing
-     * subscriber, so it must not block: hand the work to your event loop, and check
-     * {@link #isProducerPaused()} there, as another subscriber may have paused it again since.
-     * It does not run when {@link #publish(FlvTag)} itself finds the pause over and returns true.
+     * earlier one). It runs on the thread that drained or cancelled the last pausing subscriber
+     * (with {@link SubscribeOptions#CALLER_THREAD} delivery that may be the producer's own
+     * thread, inside {@link #publish(FlvTag)}), so it must not block: hand the work to your
+     * event loop, and check {@link #isProducerPaused()} there, as another subscriber may have
+     * paused it again since. It does not run when the producer's own publish ends the pause
+     * (re-checking a queue, disconnecting a subscriber): that publish returns true instead.
      *
      * @param callback what to run, or null for none
      */
@@ -257,7 +259,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
         for (Sink sink : current) {
             subscribers.add(sink.statistics());
         }
-        return new FanoutStatistics(publishedTags, publishedBytes, sessions, isProducerPaused(), subscribers);
+        return new FanoutStatistics(publishedTags.get(), publishedBytes.get(), sessions.get(), isProducerPaused(),
+                subscribers);
     }
 
     @Override

@@ -50,48 +50,19 @@ enum TagKind {
 
     /** Classifies a tag with the predicates of {@link FlvTag}. */
     static TagKind of(FlvTag tag) {
-        switch (tag.type()) {
-            case SCRIPT:
-                return Interim.isOnMetaData(tag) ? ON_METADATA : SCRIPT;
-            case VIDEO:
-                if (Interim.isSequenceHeader(tag)) {
-                    return VIDEO_SEQUENCE_HEADER;
-                }
-                if (Interim.isSequenceEnd(tag)) {
-                    return VIDEO_SEQUENCE_END;
-                }
-                return Interim.isKeyframe(tag) ? VIDEO_KEYFRAME : VIDEO_FRAME;
-            default:
-                if (Interim.isSequenceHeader(tag)) {
-                    return AUDIO_SEQUENCE_HEADER;
-                }
-                return Interim.isSequenceEnd(tag) ? AUDIO_SEQUENCE_END : AUDIO_FRAME;
+        if (tag.isMetadata()) {
+            return tag.isOnMetaData() ? ON_METADATA : SCRIPT;
         }
-    }
-
-    /**
-     * Legacy AVC/AAC only, until FlvTag's own predicates land on main.
-     * TODO remove once FlvTag.isKeyframe() and friends are merged.
-     */
-    private static final class Interim {
-        private static boolean isSequenceHeader(FlvTag tag) {
-            if (tag.size() < 2) {
-                return false;
-            }
-            int first = tag.byteAt(0);
-            return tag.isVideo() ? (first & 0x0F) == 7 && tag.byteAt(1) == 0 : (first >> 4) == 10 && tag.byteAt(1) == 0;
+        boolean video = tag.isVideo();
+        if (tag.isSequenceHeader()) {
+            return video ? VIDEO_SEQUENCE_HEADER : AUDIO_SEQUENCE_HEADER;
         }
-
-        private static boolean isSequenceEnd(FlvTag tag) {
-            return tag.isVideo() && tag.size() >= 2 && (tag.byteAt(0) & 0x0F) == 7 && tag.byteAt(1) == 2;
+        if (tag.isSequenceEnd()) {
+            return video ? VIDEO_SEQUENCE_END : AUDIO_SEQUENCE_END;
         }
-
-        private static boolean isKeyframe(FlvTag tag) {
-            return tag.size() >= 1 && (tag.byteAt(0) >> 4) == 1;
+        if (video) {
+            return tag.isKeyframe() ? VIDEO_KEYFRAME : VIDEO_FRAME;
         }
-
-        private static boolean isOnMetaData(FlvTag tag) {
-            return tag.size() >= 13 && tag.byteAt(0) == 2 && tag.byteAt(2) == 10 && tag.byteAt(3) == 'o';
-        }
+        return AUDIO_FRAME;
     }
 }

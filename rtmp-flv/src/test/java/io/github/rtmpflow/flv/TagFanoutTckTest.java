@@ -21,7 +21,11 @@ import org.testng.annotations.AfterClass;
  * which lets the TCK ask for up to {@code Long.MAX_VALUE - 1} tags without an unbounded queue.
  * The tags of one publisher are the same instances for every subscriber, as the multicast rules
  * (1.11) expect of a stream that every subscriber receives from the start.
+ *
+ * <p>Public for TestNG; the test classes join the module under test when they run, hence the
+ * suppressed lint about exposing the TCK's (unnamed-module) types.
  */
+@SuppressWarnings("exports")
 public class TagFanoutTckTest extends FlowPublisherVerification<FlvTag> {
     private static final long TIMEOUT_MILLIS = 2000;
     private static final long NO_SIGNALS_TIMEOUT_MILLIS = 100;

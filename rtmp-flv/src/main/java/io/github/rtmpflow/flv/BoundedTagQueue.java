@@ -4,14 +4,18 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A bounded single-producer single-consumer ring of tags (and discontinuity markers) that also
- * counts queued body bytes, without allocation and without atomic read-modify-write
- * operations: each index and byte total has one writer and is published with release stores.
+ * A subscriber's queue: a single-producer single-consumer ring of tags (and discontinuity
+ * markers) that counts queued body bytes, with the soft bounds of {@link SubscribeOptions}
+ * (maxQueuedTags, maxQueuedBytes) and a hard capacity of twice them. No allocation and no
+ * atomic read-modify-write: each index and byte total has one writer and is published with
+ * release stores.
  *
  * <p>Producer: the one thread that publishes to the fan-out at a time. Consumer: the
- * subscriber's drain task, serialized by its work-in-progress counter.
+ * subscriber's drain task, serialized by its work-in-progress counter. The bound checks read
+ * both sides and may be stale by the other side's latest step, which errs on the full side for
+ * the producer.
  */
-final class SpscTagQueue {
+final class BoundedTagQueue {
     /** Marks a session boundary in the queue; counts as one slot and no bytes. */
     static final Object DISCONTINUITY = new Object();
 
@@ -23,10 +27,10 @@ final class SpscTagQueue {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            PRODUCER_INDEX = lookup.findVarHandle(SpscTagQueue.class, "producerIndex", long.class);
-            CONSUMER_INDEX = lookup.findVarHandle(SpscTagQueue.class, "consumerIndex", long.class);
-            PRODUCER_BYTES = lookup.findVarHandle(SpscTagQueue.class, "producerBytes", long.class);
-            CONSUMER_BYTES = lookup.findVarHandle(SpscTagQueue.class, "consumerBytes", long.class);
+            PRODUCER_INDEX = lookup.findVarHandle(BoundedTagQueue.class, "producerIndex", long.class);
+            CONSUMER_INDEX = lookup.findVarHandle(BoundedTagQueue.class, "consumerIndex", long.class);
+            PRODUCER_BYTES = lookup.findVarHandle(BoundedTagQueue.class, "producerBytes", long.class);
+            CONSUMER_BYTES = lookup.findVarHandle(BoundedTagQueue.class, "consumerBytes", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,6 +38,8 @@ final class SpscTagQueue {
 
     private final Object[] slots;
     private final int mask;
+    private final int maxTags;
+    private final long maxBytes;
     @SuppressWarnings("unused") // written through PRODUCER_INDEX
     private long producerIndex;
     @SuppressWarnings("unused") // written through CONSUMER_INDEX
@@ -43,9 +49,14 @@ final class SpscTagQueue {
     @SuppressWarnings("unused") // written through CONSUMER_BYTES
     private long consumerBytes;
 
-    /** Creates a ring of at least {@code capacity} slots (rounded up to a power of two). */
-    SpscTagQueue(int capacity) {
-        int size = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1);
+    /**
+     * Creates a queue with soft bounds of {@code maxTags} and {@code maxBytes} and a ring of
+     * twice {@code maxTags} slots, rounded up to a power of two.
+     */
+    BoundedTagQueue(int maxTags, long maxBytes) {
+        this.maxTags = maxTags;
+        this.maxBytes = maxBytes;
+        int size = Integer.highestOneBit(Math.max(1, maxTags) * 4 - 1);
         slots = new Object[size];
         mask = size - 1;
     }
@@ -55,12 +66,45 @@ final class SpscTagQueue {
         return slots.length;
     }
 
-    /** Producer: appends a tag or {@link #DISCONTINUITY}; false when the ring is full. */
+    /**
+     * Producer: whether a tag of {@code size} bytes fits the soft bounds. An empty queue always
+     * takes one tag, however large, so a huge keyframe cannot starve a subscriber.
+     */
+    boolean fits(int size) {
+        long tags = size();
+        return tags == 0 || (tags < maxTags && bytes() + size <= maxBytes);
+    }
+
+    /** Producer: whether {@code tags} tags of {@code bytes} bytes in all fit the soft bounds. */
+    boolean fits(int tags, long bytes) {
+        return size() + tags <= maxTags && bytes() + bytes <= maxBytes;
+    }
+
+    /** Producer: whether a tag of {@code size} bytes fits twice the soft bounds. */
+    boolean fitsHard(int size) {
+        long tags = size();
+        return tags == 0 || (tags < 2L * maxTags && bytes() + size <= 2 * maxBytes);
+    }
+
+    /** Whether either soft bound is reached. */
+    boolean atSoftBound() {
+        return size() >= maxTags || bytes() >= maxBytes;
+    }
+
+    /** Whether the queue is down to half its soft bounds, where a paused producer may go on. */
+    boolean belowLowWater() {
+        return size() <= maxTags / 2 && bytes() <= maxBytes / 2;
+    }
+
+    /**
+     * Producer: appends a tag or {@link #DISCONTINUITY}; false when it does not fit twice the
+     * soft bounds.
+     */
     boolean offer(Object item) {
-        long p = (long) PRODUCER_INDEX.getOpaque(this);
-        if (p - (long) CONSUMER_INDEX.getAcquire(this) >= slots.length) {
+        if (!fitsHard(item instanceof FlvTag ? ((FlvTag) item).size() : 0)) {
             return false;
         }
+        long p = (long) PRODUCER_INDEX.getOpaque(this);
         slots[(int) p & mask] = item;
         if (item instanceof FlvTag) {
             PRODUCER_BYTES.setRelease(this, (long) PRODUCER_BYTES.getOpaque(this) + ((FlvTag) item).size());

@@ -1,0 +1,76 @@
+package io.github.rtmpflow.flv;
+
+import static io.github.rtmpflow.flv.TestTags.aacFrame;
+import static io.github.rtmpflow.flv.TestTags.interFrame;
+import static io.github.rtmpflow.flv.TestTags.keyframe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GopCacheTest {
+    private static List<FlvTag> contents(GopCache cache) {
+        List<FlvTag> tags = new ArrayList<>();
+        for (int i = 0; i < cache.size(); i++) {
+            tags.add(cache.get(i));
+        }
+        return tags;
+    }
+
+    @Test
+    void shouldKeepTagsFromTheLastKeyframe() {
+        GopCache cache = new GopCache(100, 1 << 20);
+        FlvTag k2 = keyframe(66, 50);
+        FlvTag a = aacFrame(70, 10);
+        FlvTag p = interFrame(99, 20);
+        cache.append(interFrame(0, 20)); // no GOP yet: ignored
+        cache.restart(keyframe(0, 50));
+        cache.append(interFrame(33, 20));
+        cache.restart(k2);
+        cache.append(a);
+        cache.append(p);
+
+        assertThat(contents(cache)).containsExactly(k2, a, p);
+        assertThat(cache.bytes()).isEqualTo(80);
+    }
+
+    @Test
+    void shouldDropTheWholeGopWhenItOutgrowsTheTagBound() {
+        GopCache cache = new GopCache(3, 1 << 20);
+        cache.restart(keyframe(0, 10));
+        cache.append(interFrame(1, 10));
+        cache.append(interFrame(2, 10));
+        assertThat(cache.size()).isEqualTo(3);
+        cache.append(interFrame(3, 10));
+        cache.append(interFrame(4, 10)); // stays dropped until the next keyframe
+
+        assertThat(cache.size()).isZero();
+        assertThat(cache.bytes()).isZero();
+        FlvTag k = keyframe(5, 10);
+        cache.restart(k);
+        assertThat(contents(cache)).containsExactly(k);
+    }
+
+    @Test
+    void shouldDropTheWholeGopWhenItOutgrowsTheByteBound() {
+        GopCache cache = new GopCache(100, 100);
+        cache.restart(keyframe(0, 60));
+        cache.append(interFrame(1, 40));
+        assertThat(cache.size()).isEqualTo(2);
+        cache.append(interFrame(2, 1));
+
+        assertThat(cache.size()).isZero();
+        cache.restart(keyframe(3, 101));
+        assertThat(cache.size()).as("a keyframe alone beyond the bound").isZero();
+    }
+
+    @Test
+    void shouldCacheNothingWhenDisabled() {
+        GopCache cache = new GopCache(0, 0);
+        cache.restart(keyframe(0, 10));
+        cache.append(interFrame(1, 10));
+
+        assertThat(cache.size()).isZero();
+    }
+}
