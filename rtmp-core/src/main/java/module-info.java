@@ -7,9 +7,9 @@ module io.github.rtmpflow.core {
     exports io.github.rtmpflow.core;
     exports io.github.rtmpflow.core.amf;
 
-    // exports io.github.rtmpflow.core.chunk;
+    exports io.github.rtmpflow.core.chunk;
 
-    // exports io.github.rtmpflow.core.handshake;
+    exports io.github.rtmpflow.core.handshake;
 
     // exports io.github.rtmpflow.core.message;
 

@@ -15,11 +15,14 @@ public final class FlvTag {
     private final TagType type;
     private final long timestamp;
     private final ByteBuffer payload;
+    private final int flags;
 
     private FlvTag(TagType type, long timestamp, ByteBuffer payload) {
         this.type = type;
         this.timestamp = timestamp;
         this.payload = payload;
+        // Computed once so the fan-out's per-tag checks are field reads.
+        this.flags = TagFlags.compute(type, payload);
     }
 
     /**
@@ -72,6 +75,47 @@ public final class FlvTag {
     /** Returns true for script (metadata) tags. */
     public boolean isScript() {
         return type == TagType.SCRIPT;
+    }
+
+    /**
+     * Returns true for a video tag carrying coded frames of a key (seekable) frame: frame type
+     * 1 (or 4, generated key frame) with, for legacy AVC/HEVC, packet type 1 (NALUs), for
+     * other legacy codecs any body, and for Enhanced RTMP packet type CodedFrames/CodedFramesX (also behind ModEx and
+     * multitrack). Sequence headers, sequence ends, command frames, metadata and audio tags are
+     * never keyframes. A decoder can start at a keyframe once it has the sequence header.
+     */
+    public boolean isKeyframe() {
+        return (flags & TagFlags.KEYFRAME) != 0;
+    }
+
+    /**
+     * Returns true for a decoder configuration: a video AVC/HEVC (legacy codec id 7 or 12)
+     * sequence header, an Enhanced RTMP video SequenceStart or MPEG2TSSequenceStart, a legacy
+     * AAC sequence header (AudioSpecificConfig) or an Enhanced RTMP audio SequenceStart.
+     */
+    public boolean isSequenceHeader() {
+        return (flags & TagFlags.SEQUENCE_HEADER) != 0;
+    }
+
+    /** Returns true for a legacy AVC/HEVC end of sequence or an Enhanced RTMP SequenceEnd. */
+    public boolean isSequenceEnd() {
+        return (flags & TagFlags.SEQUENCE_END) != 0;
+    }
+
+    /**
+     * Returns true for script data tags (type 18), the tags that carry onMetaData; use
+     * {@link #isOnMetaData()} to tell onMetaData from other data frames such as cue points.
+     */
+    public boolean isMetadata() {
+        return type == TagType.SCRIPT;
+    }
+
+    /**
+     * Returns true for a script tag whose body is {@code "onMetaData", ...}, with or without a
+     * leading {@code "@setDataFrame"} string (the RTMP data message form).
+     */
+    public boolean isOnMetaData() {
+        return (flags & TagFlags.METADATA) != 0;
     }
 
     @Override

@@ -1,0 +1,76 @@
+package io.github.rtmpflow.flv;
+
+import java.util.Arrays;
+
+/**
+ * The tags of the current group of pictures, from the last video keyframe on, kept for late
+ * joiners up to a bound in tags and bytes. A GOP that outgrows the bound is dropped from the
+ * cache (never from the stream) until the next keyframe starts a new one.
+ *
+ * <p>Confined to the producer's thread. It holds references to shared immutable tags, never
+ * copies of their bytes.
+ */
+final class GopCache {
+    private final int maxTags;
+    private final long maxBytes;
+    private FlvTag[] tags = new FlvTag[0];
+    private int count;
+    private long bytes;
+
+    GopCache(int maxTags, long maxBytes) {
+        this.maxTags = maxTags;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Starts a new GOP at {@code keyframe}, dropping the previous one. */
+    void restart(FlvTag keyframe) {
+        clear();
+        add(keyframe);
+    }
+
+    /**
+     * Appends a media tag to the current GOP; without a GOP under way (none yet, or dropped for
+     * size) does nothing.
+     */
+    void append(FlvTag tag) {
+        if (count > 0) {
+            add(tag);
+        }
+    }
+
+    /** Adds a tag, or drops the whole GOP when the tag would break the bounds. */
+    private void add(FlvTag tag) {
+        if (count == maxTags || bytes + tag.size() > maxBytes) {
+            clear();
+            return;
+        }
+        if (count == tags.length) {
+            // Grows by doubling up to the bound, so a short GOP never costs the whole bound.
+            tags = Arrays.copyOf(tags, Math.min(maxTags, Math.max(16, tags.length * 2)));
+        }
+        tags[count++] = tag;
+        bytes += tag.size();
+    }
+
+    /** Drops the GOP, e.g. when a new sequence header makes its frames undecodable. */
+    void clear() {
+        Arrays.fill(tags, 0, count, null);
+        count = 0;
+        bytes = 0;
+    }
+
+    /** Returns the number of cached tags (0 without a usable GOP). */
+    int size() {
+        return count;
+    }
+
+    /** Returns the cached body bytes. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Returns the cached tag at {@code index}, the keyframe first. */
+    FlvTag get(int index) {
+        return tags[index];
+    }
+}
