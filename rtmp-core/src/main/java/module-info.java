@@ -11,7 +11,7 @@ module io.github.rtmpflow.core {
 
     exports io.github.rtmpflow.core.handshake;
 
-    // exports io.github.rtmpflow.core.message;
+    exports io.github.rtmpflow.core.message;
 
-    // exports io.github.rtmpflow.core.session;
+    exports io.github.rtmpflow.core.session;
 }

@@ -5,5 +5,5 @@ module io.github.rtmpflow.server {
     requires org.slf4j;
 
     exports io.github.rtmpflow.server;
-    // exports io.github.rtmpflow.server.client; (once the client lands)
+    exports io.github.rtmpflow.server.client;
 }

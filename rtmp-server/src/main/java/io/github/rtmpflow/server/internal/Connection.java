@@ -45,6 +45,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
     private boolean waitingForWrite;
     private boolean readingPaused;
     private boolean closeAfterFlush;
+    private volatile boolean handshakeDone;
     private boolean closed;
 
     /**
@@ -70,11 +71,21 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
 
     /** Registers with the loop's selector for reading and tells the handler; loop thread only. */
     public void open(ConnectionHandler connectionHandler) throws IOException {
-        this.handler = connectionHandler;
         this.lastReadNanos = loop.now();
         channel.configureBlocking(false);
         key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        this.handler = connectionHandler;
         handler.onOpen(this);
+    }
+
+    /** Records that the RTMP handshake completed (for the in-handshake connection count). */
+    public void markHandshakeDone() {
+        handshakeDone = true;
+    }
+
+    /** Returns whether the RTMP handshake completed. */
+    public boolean isHandshakeDone() {
+        return handshakeDone;
     }
 
     /** Returns the server-wide id. */
