@@ -2,18 +2,16 @@ package io.github.rtmpflow.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.rtmpflow.core.RtmpLimits;
-import io.github.rtmpflow.core.chunk.ChunkDecoder;
 import io.github.rtmpflow.core.chunk.MessageTypes;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.server.testing.CaptureMessages;
+import io.github.rtmpflow.server.testing.CaptureMessages.MessageEnd;
 import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
 import io.github.rtmpflow.server.testing.FlvFiles;
 import io.github.rtmpflow.server.testing.TestServers;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,19 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** A publisher that vanishes mid-message leaves a recording of its whole tags. */
 class AbruptDisconnectTest {
 
-    private static final int HANDSHAKE_LENGTH = 3073;
-
     @TempDir
     Path recordings;
-
-    /** Where each message of the capture ends, and its type. */
-    private record MessageEnd(long offset, int typeId, int length) {
-    }
 
     @Test
     void shouldEndTheRecordingAtTheLastWholeTagWhenThePublisherVanishesMidMessage() throws Exception {
         byte[] capture = CaptureReplay.fixture("ffmpeg_publish_c2s.bin");
-        List<MessageEnd> ends = messageEnds(capture);
+        List<MessageEnd> ends = CaptureMessages.of(capture);
         // Cut inside the first large video message after the middle of the capture.
         int cutIndex = 0;
         for (int i = 1; i < ends.size(); i++) {
@@ -69,24 +61,5 @@ class AbruptDisconnectTest {
         List<FlvTag> recordedMedia = FlvFiles.media(FlvFiles.read(recordings.resolve("live/ffmpeg3s.flv")));
         assertThat(recordedMedia).hasSize((int) wholeMediaMessages);
         PublishRoundTripTest.assertSameMedia(recordedMedia, FlvFiles.media(subscriber.tags()));
-    }
-
-    /** Decodes the capture's chunk stream one byte at a time, noting where each message ends. */
-    private static List<MessageEnd> messageEnds(byte[] capture) {
-        List<MessageEnd> ends = new ArrayList<>();
-        long[] offset = {HANDSHAKE_LENGTH};
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, message -> {
-            ends.add(new MessageEnd(offset[0], message.typeId(), message.length()));
-            return true;
-        });
-        ByteBuffer one = ByteBuffer.allocate(1);
-        for (int i = HANDSHAKE_LENGTH; i < capture.length; i++) {
-            one.clear();
-            one.put(capture[i]).flip();
-            offset[0] = i + 1L;
-            decoder.feed(one);
-        }
-        assertThat(decoder.failed()).isFalse();
-        return ends;
     }
 }

@@ -3,11 +3,13 @@ package io.github.rtmpflow.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.rtmpflow.core.chunk.MessageTypes;
 import io.github.rtmpflow.core.session.StatusCodes;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.client.RtmpRefusedException;
+import io.github.rtmpflow.server.testing.CaptureMessages;
 import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
 import io.github.rtmpflow.server.testing.LogFile;
@@ -80,12 +82,31 @@ class NameCollisionTest {
         assertThat(LogFile.read()).contains("taken over by");
     }
 
-    /** Replays the first 60% of FFmpeg's publish (it stops mid-stream and never answers pings). */
+    /**
+     * Replays FFmpeg's publish up to the end of a message around 60% of the capture: then it stops
+     * and never answers pings. Returns once the server read every byte sent, so no read of this
+     * peer happens after the test moves the clock.
+     */
     private static CaptureReplay startFirstPublisher(RtmpServer server) throws Exception {
         byte[] capture = CaptureReplay.fixture("ffmpeg_publish_c2s.bin");
+        List<CaptureMessages.MessageEnd> ends = CaptureMessages.of(capture);
+        int count = 0;
+        long cut = 0;
+        for (CaptureMessages.MessageEnd end : ends) {
+            if (end.offset() > capture.length * 6L / 10) {
+                break;
+            }
+            cut = end.offset();
+            if (end.typeId() == MessageTypes.AUDIO || end.typeId() == MessageTypes.VIDEO
+                    || end.typeId() == MessageTypes.DATA_AMF0) {
+                count++;
+            }
+        }
+        long tags = count;
         CaptureReplay replay = CaptureReplay.open(server.localAddress().getPort());
-        replay.send(capture, 0, capture.length * 6 / 10, new Random(5), 8192);
-        Poll.until("the first publisher to go live", () -> server.stream("live", NAME).isPresent());
+        replay.send(capture, 0, (int) cut, new Random(5), 8192);
+        Poll.until("the server to read the first publisher's bytes", () -> server.stream("live", NAME)
+                .map(s -> s.statistics().tags()).orElse(0L) == tags);
         return replay;
     }
 

@@ -20,6 +20,8 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
 
     /** Most reads in one round for one connection, so one busy peer cannot starve the loop. */
     static final int MAX_READS_PER_ROUND = 4;
+    /** How long a peer that closed its side gets to take the bytes still queued for it. */
+    static final long PEER_CLOSED_GRACE_NANOS = 5_000_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
 
@@ -45,6 +47,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
     private boolean waitingForWrite;
     private boolean readingPaused;
     private boolean closeAfterFlush;
+    private String closeAfterFlushReason;
     private volatile boolean handshakeDone;
     private boolean closed;
 
@@ -163,7 +166,8 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
                 return;
             }
             if (n < 0) {
-                close("peer closed");
+                // The peer may only have half-closed: what it is owed still goes out first.
+                closeAfterFlush("peer closed", PEER_CLOSED_GRACE_NANOS);
                 return;
             }
             if (n == 0) {
@@ -219,7 +223,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
                 updateInterest();
             }
             if (closeAfterFlush) {
-                close("closed after flush");
+                close(closeAfterFlushReason);
             }
         } else if (!waitingForWrite) {
             waitingForWrite = true;
@@ -252,16 +256,19 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
      * Stops reading, sends what is queued, then closes; used after an error status the peer
      * must see. A peer that does not take the bytes within {@code graceNanos} is closed anyway.
      */
-    public void closeAfterFlush(long graceNanos) {
+    public void closeAfterFlush(String reason, long graceNanos) {
         if (closed || closeAfterFlush) {
             return;
         }
-        closeAfterFlush = true;
-        updateInterest();
-        loop.deadlines().schedule(loop.now() + graceNanos, () -> close("peer did not take the last bytes"));
         if (outbound.isEmpty()) {
-            close("closed after flush");
-        } else if (!flushRequested && !waitingForWrite) {
+            close(reason);
+            return;
+        }
+        closeAfterFlush = true;
+        closeAfterFlushReason = reason;
+        updateInterest();
+        loop.deadlines().schedule(loop.now() + graceNanos, () -> close(reason + "; peer did not take the last bytes"));
+        if (!flushRequested && !waitingForWrite) {
             flushRequested = true;
             loop.requestFlush(this);
         }

@@ -83,6 +83,17 @@ final class PublishController {
                 request.name(), request.query(), connect.tcUrlQuery(), connection.peer());
         Pending waiting = new Pending(request);
         pending.put(request.streamId(), waiting);
+        // Armed before the authorizer runs, so the deadline counts from the request.
+        long timeoutNanos = ctx.timeouts().authorization().toNanos();
+        waiting.timeout = connection.loop().deadlines().schedule(connection.loop().now() + timeoutNanos, () -> {
+            if (pending.get(request.streamId()) != waiting) {
+                return;
+            }
+            LOG.warn("[{}] {} authorization of {}/{} not decided within {} ms; denied", connection.label(),
+                    connection.peer(), app, request.name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+            decide(waiting, Decision.deny("authorization timed out"));
+            owner.afterAsyncWork();
+        });
         CompletionStage<Decision> stage;
         try {
             stage = ctx.authorizer().authorize(authorization);
@@ -110,19 +121,6 @@ final class PublishController {
             }
         });
         calling[0] = false;
-        if (pending.get(request.streamId()) != waiting) {
-            return;
-        }
-        long timeoutNanos = ctx.timeouts().authorization().toNanos();
-        waiting.timeout = connection.loop().deadlines().schedule(connection.loop().now() + timeoutNanos, () -> {
-            if (pending.get(request.streamId()) != waiting) {
-                return;
-            }
-            LOG.warn("[{}] {} authorization of {}/{} not decided within {} ms; denied", connection.label(),
-                    connection.peer(), app, request.name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
-            decide(waiting, Decision.deny("authorization timed out"));
-            owner.afterAsyncWork();
-        });
     }
 
     private void onDecision(Pending waiting, Decision decision, Throwable error) {

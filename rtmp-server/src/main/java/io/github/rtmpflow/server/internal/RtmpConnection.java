@@ -199,7 +199,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         }
         drainOutgoing();
         if (closeRequested) {
-            connection.closeAfterFlush(CLOSE_GRACE_NANOS);
+            connection.closeAfterFlush("session closed", CLOSE_GRACE_NANOS);
         }
     }
 

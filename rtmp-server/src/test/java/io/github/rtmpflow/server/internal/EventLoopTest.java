@@ -140,7 +140,9 @@ class EventLoopTest {
                         break;
                     }
                 }
-                assertThat(echoed.toByteArray()).isEqualTo(data);
+                byte[] got = echoed.toByteArray();
+                assertThat(got.length).isEqualTo(data.length);
+                assertThat(java.util.Arrays.mismatch(got, data)).as("first differing byte").isEqualTo(-1);
             }
         }
         assertThat(handler.closed.get(10, TimeUnit.SECONDS)).isNotEmpty();
