@@ -14,6 +14,7 @@ import io.github.rtmpflow.server.internal.StreamRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -98,6 +99,16 @@ public final class RtmpServer implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+    }
+
+    /**
+     * Closes after a drain: stops accepting, asks publishers that support Enhanced RTMP
+     * reconnect requests (OBS 30+, FFmpeg 7+ announce it) to reconnect elsewhere, waits until
+     * every stream has ended or {@code drain} passed, then {@link #close()}s. For SIGTERM handlers.
+     */
+    public void close(Duration drain) {
+        Objects.requireNonNull(drain, "drain");
+        runtime.drainAndClose(drain.toMillis());
     }
 
     private static void requireValidName(String what, String value) {

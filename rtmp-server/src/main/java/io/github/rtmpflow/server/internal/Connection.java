@@ -81,6 +81,11 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
         handler.onOpen(this);
     }
 
+    /** Returns the protocol handler, null before {@link #open}; loop thread only. */
+    public ConnectionHandler handler() {
+        return handler;
+    }
+
     /** Records that the RTMP handshake completed (for the in-handshake connection count). */
     public void markHandshakeDone() {
         handshakeDone = true;

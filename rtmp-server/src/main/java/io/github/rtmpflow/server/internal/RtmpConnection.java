@@ -253,6 +253,25 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         publishes.endAll();
     }
 
+    /**
+     * Asks a client that announced Enhanced RTMP reconnect support to reconnect (the server is
+     * going away); loop thread only.
+     *
+     * @return whether the request was sent
+     */
+    public boolean requestReconnect(String description) {
+        if (connection.isClosed() || session.connectRequest() == null
+                || !session.connectRequest().supportsReconnect()) {
+            return false;
+        }
+        boolean sent = session.requestReconnect(null, description);
+        drainOutgoing();
+        if (sent) {
+            LOG.info("[{}] {} asked to reconnect: {}", label(), peer(), description);
+        }
+        return sent;
+    }
+
     // ---- PublisherHandle: any thread ----
 
     @Override

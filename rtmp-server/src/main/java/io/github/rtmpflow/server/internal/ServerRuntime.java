@@ -24,6 +24,7 @@ public final class ServerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
     private static final long CLOSE_WAIT_MILLIS = 10_000;
+    private static final long CLOSE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ServerContext ctx;
     private final EventLoop[] loops;
@@ -106,6 +107,34 @@ public final class ServerRuntime {
         }
     }
 
+    /**
+     * Stops accepting, asks every publisher that supports Enhanced RTMP reconnect requests to
+     * move (NetConnection.Connect.ReconnectRequest), waits until the live streams are gone or
+     * {@code drainMillis} passed, then {@link #close()}s.
+     */
+    public void drainAndClose(long drainMillis) {
+        if (closed.get()) {
+            return;
+        }
+        acceptor.close();
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.loop().execute(() -> {
+                if (connection.handler() instanceof RtmpConnection rtmp) {
+                    rtmp.requestReconnect("Server shutting down");
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        try {
+            while (ctx.registry().liveCount() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     /** Closes gracefully; idempotent, blocks until done (or about 10 s at most per step). */
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -116,9 +145,15 @@ public final class ServerRuntime {
         acceptor.close();
         ctx.registry().stopAccepting();
         for (Connection connection : new ArrayList<>(connections)) {
+            // What is queued (a reconnect request, a last status) still goes out, briefly.
+            connection.loop().execute(() -> connection.closeAfterFlush("server closing", CLOSE_FLUSH_NANOS));
+        }
+        waitForConnections(TimeUnit.NANOSECONDS.toMillis(CLOSE_FLUSH_NANOS) + 1000, false);
+        for (Connection connection : new ArrayList<>(connections)) {
+            // A peer that does not read (or an injected clock that stands still) is cut off now.
             connection.loop().execute(() -> connection.close("server closing"));
         }
-        waitForConnections();
+        waitForConnections(CLOSE_WAIT_MILLIS, true);
         ctx.registry().completeAll();
         if (ctx.recordings() != null) {
             ctx.recordings().awaitFinished(CLOSE_WAIT_MILLIS);
@@ -130,8 +165,8 @@ public final class ServerRuntime {
         LOG.info("rtmpflow closed");
     }
 
-    private void waitForConnections() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+    private void waitForConnections(long millis, boolean warn) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         try {
             while (!connections.isEmpty() && System.nanoTime() - deadline < 0) {
                 // The loops close their connections; this thread only waits (no busy spin).
@@ -140,8 +175,8 @@ public final class ServerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!connections.isEmpty()) {
-            LOG.warn("{} connections still open after {} ms", connections.size(), CLOSE_WAIT_MILLIS);
+        if (warn && !connections.isEmpty()) {
+            LOG.warn("{} connections still open after {} ms", connections.size(), millis);
         }
     }
 
