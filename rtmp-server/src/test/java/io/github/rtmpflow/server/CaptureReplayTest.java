@@ -36,6 +36,17 @@ class CaptureReplayTest {
     })
     void shouldTurnACapturedPublishIntoTheExpectedStream(String fixture, String name, int video, int audio,
             int script) throws Exception {
+        replayAndCheck(fixture, name, video, audio, script, 20_000);
+    }
+
+    @ParameterizedTest(name = "pieces of at most {0} bytes")
+    @CsvSource({"1", "7", "200"})
+    void shouldNotCareHowTheBytesAreSplitAcrossReads(int maxPiece) throws Exception {
+        replayAndCheck("ffmpeg_publish_c2s.bin", "ffmpeg3s", 92, 143, 1, maxPiece);
+    }
+
+    private void replayAndCheck(String fixture, String name, int video, int audio, int script, int maxPiece)
+            throws Exception {
         Map<String, CollectingSubscriber> subscribers = new ConcurrentHashMap<>();
         RtmpServer server = RtmpServer.builder()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
@@ -50,7 +61,7 @@ class CaptureReplayTest {
         List<FlvTag> tags;
         try (CaptureReplay replay = CaptureReplay.open(server.localAddress().getPort())) {
             byte[] capture = CaptureReplay.fixture(fixture);
-            replay.send(capture, 0, capture.length, new Random(fixture.hashCode()), 20_000);
+            replay.send(capture, 0, capture.length, new Random(fixture.hashCode() + maxPiece), maxPiece);
             replay.finishSending();
             replay.serverClosed().get(30, TimeUnit.SECONDS);
             assertThat(subscribers).containsOnlyKeys("live/" + name);
