@@ -4,5 +4,6 @@ module io.github.rtmpflow.server {
     requires transitive io.github.rtmpflow.flv;
     requires org.slf4j;
 
-    // exports io.github.rtmpflow.server;
+    exports io.github.rtmpflow.server;
+    exports io.github.rtmpflow.server.client;
 }

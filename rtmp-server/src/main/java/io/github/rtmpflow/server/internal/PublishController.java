@@ -1,0 +1,226 @@
+package io.github.rtmpflow.server.internal;
+
+import io.github.rtmpflow.core.session.ConnectRequest;
+import io.github.rtmpflow.core.session.PlayRequest;
+import io.github.rtmpflow.core.session.PublishRequest;
+import io.github.rtmpflow.core.session.ServerSession;
+import io.github.rtmpflow.core.session.StatusCodes;
+import io.github.rtmpflow.server.AuthorizationRequest;
+import io.github.rtmpflow.server.Decision;
+import io.github.rtmpflow.server.StreamStatistics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publishes of one connection: validates the name, asks the authorizer (possibly
+ * asynchronously, with a timeout), claims the name in the registry (refusing a live name,
+ * taking over a dead publisher's), and ends the sessions. Runs on the connection's loop.
+ *
+ * <p>Log lines name the connection, the peer and {@code app/name}; never the query strings.
+ */
+final class PublishController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishController.class);
+
+    /** A publish waiting for the authorizer. */
+    private static final class Pending {
+        final PublishRequest request;
+        DeadlineHeap.Timer timeout;
+
+        Pending(PublishRequest request) {
+            this.request = request;
+        }
+    }
+
+    private final ServerContext ctx;
+    private final RtmpConnection owner;
+    private final Connection connection;
+    private final ServerSession session;
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    private final Map<Integer, LiveStreamImpl> live = new HashMap<>();
+
+    PublishController(ServerContext ctx, RtmpConnection owner, Connection connection, ServerSession session) {
+        this.ctx = ctx;
+        this.owner = owner;
+        this.connection = connection;
+        this.session = session;
+    }
+
+    /** Returns the live session a publish's media goes to, or null. */
+    LiveStreamImpl streamOf(PublishRequest request) {
+        return live.get(request.streamId());
+    }
+
+    /** Returns whether any live session of this connection is held back by a pausing subscriber. */
+    boolean anyProducerPaused() {
+        for (LiveStreamImpl stream : live.values()) {
+            if (stream.isProducerPaused()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether this connection publishes anything. */
+    boolean isPublishing() {
+        return !live.isEmpty();
+    }
+
+    void onPublishRequested(PublishRequest request) {
+        ConnectRequest connect = session.connectRequest();
+        String app = connect.app();
+        String problem = NameValidator.problem(request.name());
+        if (problem != null) {
+            LOG.warn("[{}] {} publish refused: invalid stream name ({})", connection.label(), connection.peer(), problem);
+            session.rejectPublish(request.streamId(), StatusCodes.PUBLISH_BAD_NAME, "Invalid stream name: " + problem);
+            return;
+        }
+        AuthorizationRequest authorization = new AuthorizationRequest(AuthorizationRequest.Action.PUBLISH, app,
+                request.name(), request.query(), connect.tcUrlQuery(), connection.peer());
+        Pending waiting = new Pending(request);
+        pending.put(request.streamId(), waiting);
+        // Armed before the authorizer runs, so the deadline counts from the request.
+        long timeoutNanos = ctx.timeouts().authorization().toNanos();
+        waiting.timeout = connection.loop().deadlines().schedule(connection.loop().now() + timeoutNanos, () -> {
+            if (pending.get(request.streamId()) != waiting) {
+                return;
+            }
+            LOG.warn("[{}] {} authorization of {}/{} not decided within {} ms; denied", connection.label(),
+                    connection.peer(), app, request.name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+            decide(waiting, Decision.deny("authorization timed out"));
+            owner.afterAsyncWork();
+        });
+        CompletionStage<Decision> stage;
+        try {
+            stage = ctx.authorizer().authorize(authorization);
+        } catch (RuntimeException e) {
+            LOG.warn("[{}] {} authorizer threw for {}/{}; denied", connection.label(), connection.peer(), app,
+                    request.name(), e);
+            decide(waiting, Decision.deny("authorization failed"));
+            return;
+        }
+        if (stage == null) {
+            decide(waiting, Decision.deny("authorization failed"));
+            return;
+        }
+        // A stage completed already (every synchronous authorizer) is decided inline, so media
+        // right behind the publish command (a replayed capture) finds the stream open.
+        boolean[] calling = {true};
+        stage.whenComplete((decision, error) -> {
+            if (calling[0] && connection.loop().inLoop()) {
+                onDecision(waiting, decision, error);
+            } else {
+                connection.loop().execute(() -> {
+                    onDecision(waiting, decision, error);
+                    owner.afterAsyncWork();
+                });
+            }
+        });
+        calling[0] = false;
+    }
+
+    private void onDecision(Pending waiting, Decision decision, Throwable error) {
+        if (error != null) {
+            LOG.warn("[{}] {} authorizer failed for {}/{}; denied: {}", connection.label(), connection.peer(),
+                    session.connectRequest().app(), waiting.request.name(), error.toString());
+            decide(waiting, Decision.deny("authorization failed"));
+        } else {
+            decide(waiting, decision == null ? Decision.deny("authorization failed") : decision);
+        }
+    }
+
+    private void decide(Pending waiting, Decision decision) {
+        PublishRequest request = waiting.request;
+        if (pending.get(request.streamId()) != waiting || connection.isClosed()) {
+            return; // timed out, unpublished or closed meanwhile
+        }
+        pending.remove(request.streamId());
+        connection.loop().deadlines().cancel(waiting.timeout);
+        String app = session.connectRequest().app();
+        if (decision instanceof Decision.Deny deny) {
+            LOG.warn("[{}] {} publish {}/{} unauthorized: {}", connection.label(), connection.peer(), app,
+                    request.name(), deny.reason());
+            session.rejectPublish(request.streamId(), StatusCodes.PUBLISH_UNAUTHORIZED, deny.reason());
+            return;
+        }
+        claim(app, request);
+    }
+
+    private void claim(String app, PublishRequest request) {
+        StreamRegistry.Claim claim = ctx.registry().claim(app, request.name(), owner);
+        if (claim instanceof StreamRegistry.Refused refused) {
+            LOG.warn("[{}] {} publish {}/{} refused: {}", connection.label(), connection.peer(), app, request.name(),
+                    refused.detail());
+            String description = refused.reason() == StreamRegistry.Reason.NAME_IN_USE
+                    ? "Stream name already in use" : "Stream refused: " + refused.detail();
+            session.rejectPublish(request.streamId(), StatusCodes.PUBLISH_BAD_NAME, description);
+            return;
+        }
+        StreamRegistry.Granted granted = (StreamRegistry.Granted) claim;
+        LiveStreamImpl stream = granted.session();
+        if (granted.evicted() != null) {
+            PublisherHandle old = granted.evicted();
+            LOG.warn("[{}] {} publisher of {}/{} silent for {} ms: taken over by {} {}", old.label(), old.peer(), app,
+                    request.name(), TimeUnit.NANOSECONDS.toMillis(ctx.time().nanoTime() - old.lastReadNanos()),
+                    connection.label(), connection.peer());
+            old.evict("taken over by " + connection.label());
+        }
+        if (!session.acceptPublish(request.streamId())) {
+            stream.end(null);
+            return;
+        }
+        live.put(request.streamId(), stream);
+        LOG.info("[{}] {} publishing {}/{}", connection.label(), connection.peer(), app, request.name());
+        if (ctx.recordings() != null) {
+            ctx.recordings().start(stream);
+        }
+        Callbacks.each(ctx.onPublish(), stream, "onPublish", stream.path());
+    }
+
+    void onUnpublished(PublishRequest request, boolean started) {
+        Pending waiting = pending.remove(request.streamId());
+        if (waiting != null) {
+            connection.loop().deadlines().cancel(waiting.timeout);
+        }
+        if (!started) {
+            return;
+        }
+        LiveStreamImpl stream = live.remove(request.streamId());
+        if (stream != null) {
+            end(stream);
+        }
+    }
+
+    void onPlayRequested(PlayRequest request) {
+        LOG.warn("[{}] {} play {} refused: playback is not supported yet", connection.label(), connection.peer(),
+                request.name());
+        session.rejectPlay(request.streamId(), StatusCodes.PLAY_FAILED, "Playback is not supported by this server");
+    }
+
+    /** The connection closed: ends every session still live (normally none: the session ended them). */
+    void endAll() {
+        for (Pending waiting : pending.values()) {
+            connection.loop().deadlines().cancel(waiting.timeout);
+        }
+        pending.clear();
+        for (LiveStreamImpl stream : live.values()) {
+            end(stream);
+        }
+        live.clear();
+    }
+
+    private void end(LiveStreamImpl stream) {
+        if (!stream.end(null)) {
+            return;
+        }
+        StreamStatistics s = stream.statistics();
+        LOG.info("[{}] {} {} ended: tags={} video={} audio={} bytes={} durationMs={} dropped={}", connection.label(),
+                connection.peer(), stream.path(), s.tags(), s.videoTags(), s.audioTags(), s.bytes(),
+                s.mediaDurationMillis(), s.droppedTags());
+        Callbacks.each(ctx.onUnpublish(), stream, "onUnpublish", stream.path());
+    }
+}

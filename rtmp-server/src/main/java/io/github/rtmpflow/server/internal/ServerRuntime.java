@@ -1,0 +1,199 @@
+package io.github.rtmpflow.server.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running server: the acceptor, the event loops and the open connections; starts them and
+ * closes them gracefully (stop accepting, close connections so every publish ends and its
+ * subscribers complete, complete the name subscriptions, wait for the recordings, stop the
+ * loops).
+ */
+public final class ServerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+    private static final long CLOSE_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final ServerContext ctx;
+    private final EventLoop[] loops;
+    private final Acceptor acceptor;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Binds the listening socket and creates the loops (nothing runs before {@link #start()}).
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public ServerRuntime(ServerContext ctx, InetSocketAddress bind, int eventLoops) throws IOException {
+        this.ctx = ctx;
+        this.loops = new EventLoop[eventLoops];
+        for (int i = 0; i < eventLoops; i++) {
+            loops[i] = new EventLoop("rtmpflow-loop-" + i, ctx.time());
+        }
+        this.acceptor = new Acceptor(bind, ctx.limiter(), this::dispatch, new AtomicLong());
+    }
+
+    /** Starts the loops, then accepting. */
+    public void start() {
+        for (EventLoop loop : loops) {
+            loop.start();
+        }
+        acceptor.start();
+        LOG.info("rtmpflow listening on rtmp://{}:{} with {} event loops", acceptor.localAddress().getHostString(),
+                acceptor.localAddress().getPort(), loops.length);
+    }
+
+    /** Returns the bound address. */
+    public InetSocketAddress localAddress() {
+        return acceptor.localAddress();
+    }
+
+    /** Returns the shared context. */
+    public ServerContext context() {
+        return ctx;
+    }
+
+    /** Returns the number of open connections. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void dispatch(long id, SocketChannel channel, InetSocketAddress peer) {
+        EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+        Connection connection = new Connection(id, channel, peer, loop, ctx.limits().maxOutboundBytes(),
+                this::onConnectionClosed);
+        connections.add(connection);
+        loop.execute(() -> open(connection));
+        if (closed.get()) {
+            // Raced with close(): the loop may have dropped the task.
+            loop.execute(() -> connection.close("server closing"));
+        }
+    }
+
+    private void open(Connection connection) {
+        if (closed.get()) {
+            abandon(connection);
+            return;
+        }
+        try {
+            connection.open(new RtmpConnection(ctx, connection));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("[{}] {} cannot register the socket: {}", connection.label(), connection.peer(), e.toString());
+            abandon(connection);
+        }
+    }
+
+    private void abandon(Connection connection) {
+        connection.close("not opened");
+    }
+
+    private void onConnectionClosed(Connection connection) {
+        if (connections.remove(connection)) {
+            ctx.limiter().release(connection.peer().getAddress(), !connection.isHandshakeDone());
+        }
+    }
+
+    /**
+     * Stops accepting, asks every publisher that supports Enhanced RTMP reconnect requests to
+     * move (NetConnection.Connect.ReconnectRequest), waits until the live streams are gone or
+     * {@code drainMillis} passed, then {@link #close()}s.
+     */
+    public void drainAndClose(long drainMillis) {
+        if (closed.get()) {
+            return;
+        }
+        acceptor.close();
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.loop().execute(() -> {
+                if (connection.handler() instanceof RtmpConnection rtmp) {
+                    rtmp.requestReconnect("Server shutting down");
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        try {
+            while (ctx.registry().liveCount() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** Closes gracefully; idempotent, blocks until done (or about 10 s at most per step). */
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("rtmpflow closing: {} connections, {} live streams", connections.size(),
+                ctx.registry().liveCount());
+        acceptor.close();
+        ctx.registry().stopAccepting();
+        for (Connection connection : new ArrayList<>(connections)) {
+            // What is queued (a reconnect request, a last status) still goes out, briefly.
+            connection.loop().execute(() -> connection.closeAfterFlush("server closing", CLOSE_FLUSH_NANOS));
+        }
+        waitForConnections(TimeUnit.NANOSECONDS.toMillis(CLOSE_FLUSH_NANOS) + 1000, false);
+        for (Connection connection : new ArrayList<>(connections)) {
+            // A peer that does not read (or an injected clock that stands still) is cut off now.
+            connection.loop().execute(() -> connection.close("server closing"));
+        }
+        waitForConnections(CLOSE_WAIT_MILLIS, true);
+        ctx.registry().completeAll();
+        if (ctx.recordings() != null) {
+            ctx.recordings().awaitFinished(CLOSE_WAIT_MILLIS);
+        }
+        for (EventLoop loop : loops) {
+            loop.shutdown();
+        }
+        awaitLoops();
+        LOG.info("rtmpflow closed");
+    }
+
+    private void waitForConnections(long millis, boolean warn) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            while (!connections.isEmpty() && System.nanoTime() - deadline < 0) {
+                // The loops close their connections; this thread only waits (no busy spin).
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (warn && !connections.isEmpty()) {
+            LOG.warn("{} connections still open after {} ms", connections.size(), millis);
+        }
+    }
+
+    private void awaitLoops() {
+        List<EventLoop> stuck = new ArrayList<>();
+        for (EventLoop loop : loops) {
+            try {
+                if (!loop.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    stuck.add(loop);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!stuck.isEmpty()) {
+            LOG.warn("{} event loops did not stop in time", stuck.size());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.rtmpflow.server.internal;
+
+import io.github.rtmpflow.core.ProtocolException;
+import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.Amf0Reader;
+import io.github.rtmpflow.core.amf.AmfEcmaArray;
+import io.github.rtmpflow.core.amf.AmfNumber;
+import io.github.rtmpflow.core.amf.AmfObject;
+import io.github.rtmpflow.core.amf.AmfValue;
+import io.github.rtmpflow.flv.AudioCodec;
+import io.github.rtmpflow.flv.AudioTagHeader;
+import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.flv.VideoCodec;
+import io.github.rtmpflow.flv.VideoDecoderConfiguration;
+import io.github.rtmpflow.flv.VideoPacketType;
+import io.github.rtmpflow.flv.VideoTagHeader;
+import io.github.rtmpflow.flv.VideoTrack;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counters of one publish session, updated on the publisher's loop for every tag and read
+ * from any thread (single writer, volatile fields). Codec and resolution come from the first
+ * tags and sequence headers, with onMetaData as fallback; parsing failures only leave a value
+ * unknown (statistics never cost a stream).
+ */
+public final class StreamCounters {
+
+    private static final RtmpLimits METADATA_LIMITS = RtmpLimits.DEFAULTS;
+
+    private volatile long tags;
+    private volatile long bytes;
+    private volatile long videoTags;
+    private volatile long audioTags;
+    private volatile long keyframes;
+    private volatile long videoFrames;
+    private volatile long firstTimestamp = Long.MIN_VALUE;
+    private volatile long lastTimestamp;
+    private volatile long firstVideoTimestamp = Long.MIN_VALUE;
+    private volatile long lastVideoTimestamp;
+    private volatile VideoCodec videoCodec;
+    private volatile AudioCodec audioCodec;
+    private volatile int width;
+    private volatile int height;
+
+    /** Creates zeroed counters. */
+    public StreamCounters() {
+    }
+
+    /** Counts {@code tag}; publisher loop thread only. */
+    public void onTag(FlvTag tag) {
+        tags = tags + 1;
+        bytes = bytes + tag.size();
+        long ts = tag.timestamp();
+        if (firstTimestamp == Long.MIN_VALUE) {
+            firstTimestamp = ts;
+        }
+        lastTimestamp = ts;
+        if (tag.isVideo()) {
+            onVideo(tag, ts);
+        } else if (tag.isAudio()) {
+            onAudio(tag);
+        } else if (tag.isOnMetaData()) {
+            onMetadata(tag);
+        }
+    }
+
+    private void onVideo(FlvTag tag, long ts) {
+        videoTags = videoTags + 1;
+        if (tag.isKeyframe()) {
+            keyframes = keyframes + 1;
+        }
+        if (tag.isSequenceHeader()) {
+            readVideoConfiguration(tag);
+            return;
+        }
+        if (tag.isSequenceEnd() || tag.size() == 0) {
+            return;
+        }
+        videoFrames = videoFrames + 1;
+        if (firstVideoTimestamp == Long.MIN_VALUE) {
+            firstVideoTimestamp = ts;
+        }
+        lastVideoTimestamp = ts;
+        if (videoCodec == null) {
+            try {
+                videoCodec = VideoTagHeader.parse(tag).codec();
+            } catch (ProtocolException | RuntimeException e) {
+                // unknown codec: leave it unknown
+            }
+        }
+    }
+
+    private void readVideoConfiguration(FlvTag tag) {
+        try {
+            VideoTagHeader header = VideoTagHeader.parse(tag);
+            videoCodec = header.codec();
+            if (header.packetType() != VideoPacketType.SEQUENCE_START || header.tracks().isEmpty()) {
+                return;
+            }
+            VideoTrack track = header.tracks().get(0);
+            VideoDecoderConfiguration configuration = track.decoderConfiguration();
+            if (configuration != null && configuration.width() > 0) {
+                width = configuration.width();
+                height = configuration.height();
+            }
+        } catch (ProtocolException | RuntimeException e) {
+            // malformed configuration: resolution stays as it was
+        }
+    }
+
+    private void onAudio(FlvTag tag) {
+        audioTags = audioTags + 1;
+        if (audioCodec == null && tag.size() > 0) {
+            try {
+                audioCodec = AudioTagHeader.parse(tag).codec();
+            } catch (ProtocolException | RuntimeException e) {
+                // unknown codec: leave it unknown
+            }
+        }
+    }
+
+    private void onMetadata(FlvTag tag) {
+        if (width > 0) {
+            return;
+        }
+        try {
+            List<AmfValue> values = new Amf0Reader(METADATA_LIMITS).readAll(tag.payload());
+            Map<String, AmfValue> properties = null;
+            for (AmfValue value : values) {
+                if (value instanceof AmfEcmaArray) {
+                    properties = ((AmfEcmaArray) value).entries();
+                } else if (value instanceof AmfObject) {
+                    properties = ((AmfObject) value).properties();
+                }
+            }
+            if (properties != null && properties.get("width") instanceof AmfNumber
+                    && properties.get("height") instanceof AmfNumber) {
+                width = (int) ((AmfNumber) properties.get("width")).value();
+                height = (int) ((AmfNumber) properties.get("height")).value();
+            }
+        } catch (ProtocolException | RuntimeException e) {
+            // metadata we cannot read does not matter to the counters
+        }
+    }
+
+    /** Returns the tags counted. */
+    public long tags() {
+        return tags;
+    }
+
+    /** Returns the body bytes counted. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** Returns the video tags counted. */
+    public long videoTags() {
+        return videoTags;
+    }
+
+    /** Returns the audio tags counted. */
+    public long audioTags() {
+        return audioTags;
+    }
+
+    /** Returns the keyframes counted. */
+    public long keyframes() {
+        return keyframes;
+    }
+
+    /** Returns the media timeline span in milliseconds. */
+    public long mediaDurationMillis() {
+        long first = firstTimestamp;
+        return first == Long.MIN_VALUE ? 0 : Math.max(0, lastTimestamp - first);
+    }
+
+    /** Returns bits per second over the media timeline, 0 while it spans no time. */
+    public double bitrate() {
+        long duration = mediaDurationMillis();
+        return duration <= 0 ? 0 : bytes * 8_000.0 / duration;
+    }
+
+    /** Returns video frames per second over the video timeline, 0 before two frames. */
+    public double frameRate() {
+        long first = firstVideoTimestamp;
+        long frames = videoFrames;
+        long span = lastVideoTimestamp - first;
+        return first == Long.MIN_VALUE || frames < 2 || span <= 0 ? 0 : (frames - 1) * 1000.0 / span;
+    }
+
+    /** Returns the video codec, null until known. */
+    public VideoCodec videoCodec() {
+        return videoCodec;
+    }
+
+    /** Returns the audio codec, null until known. */
+    public AudioCodec audioCodec() {
+        return audioCodec;
+    }
+
+    /** Returns the width in pixels, 0 when unknown. */
+    public int width() {
+        return width;
+    }
+
+    /** Returns the height in pixels, 0 when unknown. */
+    public int height() {
+        return height;
+    }
+}
