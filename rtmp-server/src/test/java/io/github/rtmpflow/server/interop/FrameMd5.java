@@ -3,6 +3,7 @@ package io.github.rtmpflow.server.interop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -56,6 +57,39 @@ public record FrameMd5(Path file, List<String> header, List<String> packets) {
             throw new AssertionError(other.file + " (" + other.packets.size() + " packets) is not a prefix of at least "
                     + minimum + " packets of " + file + " (" + packets.size() + ")" + firstDifference(other));
         }
+    }
+
+    /**
+     * Fails unless {@code other} has the same packets by stream, size and MD5 of their bytes,
+     * whatever their timestamps and the codec configuration: the coded frames are the same,
+     * the container around them may differ (a remuxing client such as GStreamer's flvmux).
+     */
+    public void assertSamePayloadsAs(FrameMd5 other) {
+        List<String> mine = payloads();
+        List<String> theirs = other.payloads();
+        if (!mine.equals(theirs)) {
+            int n = Math.min(mine.size(), theirs.size());
+            int i = 0;
+            while (i < n && mine.get(i).equals(theirs.get(i))) {
+                i++;
+            }
+            throw new AssertionError("packet payloads differ between " + file + " (" + mine.size() + ") and "
+                    + other.file + " (" + theirs.size() + "), first at packet " + i
+                    + (i < n ? ": " + mine.get(i) + " vs " + theirs.get(i) : ""));
+        }
+    }
+
+    /** Returns "stream,size,md5" per packet, ordered by stream then file order. */
+    private List<String> payloads() {
+        List<String> result = new ArrayList<>();
+        for (String line : packets) {
+            String[] fields = line.split(",");
+            result.add(fields[0].trim() + "," + fields[4].trim() + "," + fields[5].trim());
+        }
+        // Interleaving of audio and video may differ after remuxing; each stream's order may not.
+        // A stable sort: per stream, file order is kept.
+        result.sort(Comparator.comparing((String s) -> s.substring(0, s.indexOf(','))));
+        return result;
     }
 
     private void assertSameHeader(FrameMd5 other) {
