@@ -79,12 +79,24 @@ public record FrameMd5(Path file, List<String> header, List<String> packets) {
         }
     }
 
-    /** Returns "stream,size,md5" per packet, ordered by stream then file order. */
+    /**
+     * Returns "stream,size,md5" per audio and video packet, ordered by stream then file order.
+     * Other streams are left out: FFmpeg turns script tags after the first (GStreamer re-sends
+     * onMetaData) into a text stream.
+     */
     private List<String> payloads() {
+        List<String> media = new ArrayList<>();
+        for (String line : header) {
+            if (line.startsWith("#media_type") && (line.endsWith(": video") || line.endsWith(": audio"))) {
+                media.add(line.substring("#media_type ".length(), line.indexOf(':')).trim());
+            }
+        }
         List<String> result = new ArrayList<>();
         for (String line : packets) {
             String[] fields = line.split(",");
-            result.add(fields[0].trim() + "," + fields[4].trim() + "," + fields[5].trim());
+            if (media.contains(fields[0].trim())) {
+                result.add(fields[0].trim() + "," + fields[4].trim() + "," + fields[5].trim());
+            }
         }
         // Interleaving of audio and video may differ after remuxing; each stream's order may not.
         // A stable sort: per stream, file order is kept.

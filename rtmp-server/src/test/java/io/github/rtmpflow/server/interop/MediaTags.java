@@ -81,8 +81,8 @@ public final class MediaTags {
 
     /**
      * Fails unless {@code actual} is a subsequence of {@code expected} (tags only left out, never
-     * altered, added or reordered) in which every video gap resumes at a keyframe or a sequence
-     * header: what {@code DROP_UNTIL_KEYFRAME} promises.
+     * altered, added or reordered) in which every video gap resumes at a keyframe (or a sequence
+     * header or end, which are never dropped): what {@code DROP_UNTIL_KEYFRAME} promises.
      */
     public static void assertKeyframeAlignedSubsequence(String what, List<FlvTag> expected, List<FlvTag> actual) {
         int next = 0;
@@ -98,7 +98,7 @@ public final class MediaTags {
                 throw new AssertionError(what + ": received tag " + i + " " + tag + " is not in the source after tag "
                         + start);
             }
-            if (tag.isVideo() && videoGap && !tag.isKeyframe() && !tag.isSequenceHeader()) {
+            if (tag.isVideo() && videoGap && !tag.isKeyframe() && !tag.isSequenceHeader() && !tag.isSequenceEnd()) {
                 throw new AssertionError(what + ": video resumed after a gap at " + tag + ", not at a keyframe");
             }
             if (tag.isVideo()) {
