@@ -57,6 +57,12 @@ public record RtmpLimits(
                 maxAmfDepth, maxAmfStringLength, maxAmfElements);
     }
 
+    /** Returns a copy with another {@code maxChunkSize}. */
+    public RtmpLimits withMaxChunkSize(int size) {
+        return new RtmpLimits(maxMessageLength, size, maxChunkStreams, maxBufferedBytes,
+                maxAmfDepth, maxAmfStringLength, maxAmfElements);
+    }
+
     /** Returns a copy with another {@code maxMessageLength}. */
     public RtmpLimits withMaxMessageLength(int length) {
         return new RtmpLimits(length, maxChunkSize, maxChunkStreams, maxBufferedBytes,

@@ -196,12 +196,29 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
         String message = reason + ": subscriber=" + name() + ", queuedTags=" + queue.size() + ", queuedBytes="
                 + queue.bytes() + ", maxQueuedTags=" + options.maxQueuedTags() + ", maxQueuedBytes="
                 + options.maxQueuedBytes();
-        if (terminal.compareAndSet(null, new Terminal(new SubscriberOverflowException(message), true))) {
+        if (terminateNow(new SubscriberOverflowException(message))) {
             LOG.warn("[{}] disconnecting subscriber: {}", fanout.name(), message);
-            fanout.remove(this);
-            releasePause();
-            schedule();
         }
+    }
+
+    /**
+     * Any thread: ends the subscription with an error delivered at once, discarding the queue.
+     * It replaces a completion or error still waiting behind queued tags: the drain delivers at
+     * most one terminal signal, whichever it reads.
+     */
+    private boolean terminateNow(Throwable error) {
+        Terminal next = new Terminal(error, true);
+        Terminal current;
+        do {
+            current = terminal.get();
+            if (cancelled || (current != null && current.immediate())) {
+                return false;
+            }
+        } while (!terminal.compareAndSet(current, next));
+        fanout.remove(this);
+        releasePause();
+        schedule();
+        return true;
     }
 
     /**
@@ -240,11 +257,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
             // SPEC: Reactive Streams 3.9: a non-positive request signals IllegalArgumentException.
             IllegalArgumentException error = new IllegalArgumentException(
                     "request must be positive (Reactive Streams 3.9): n=" + n);
-            if (!cancelled && terminal.compareAndSet(null, new Terminal(error, true))) {
-                fanout.remove(this);
-                releasePause();
-                schedule();
-            }
+            terminateNow(error);
             return;
         }
         long current;

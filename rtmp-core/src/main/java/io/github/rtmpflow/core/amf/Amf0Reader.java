@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>Every malformed input yields a {@link ProtocolException} with code {@code BAD_AMF}: unknown
  * or reserved markers (movieclip 0x04, recordset 0x0E), data shorter than announced, nesting
- * deeper than {@code maxAmfDepth} (never more than {@value AmfInput#MAX_SUPPORTED_DEPTH}), strings
+ * deeper than {@code maxAmfDepth} (never more than 64, whatever the limits say, to bound
+ * the recursion), strings
  * longer than {@code maxAmfStringLength}, more than {@code maxAmfElements} entries in one
  * container, bad reference indexes, and references that together stand for more than
  * {@code maxMessageLength} bytes. No length read from the input allocates before it is checked

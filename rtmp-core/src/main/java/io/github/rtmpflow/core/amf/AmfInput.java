@@ -16,10 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class AmfInput {
 
     /**
-     * Deepest nesting the recursive parsers accept whatever {@link RtmpLimits#maxAmfDepth()} says:
-     * each level costs a few stack frames, and 512 levels stay far below a default thread stack.
+     * Deepest nesting the recursive parsers accept whatever {@link RtmpLimits#maxAmfDepth()} says.
+     * A level costs up to five frames (about 1.5 KiB of stack while still interpreted), so 64
+     * levels fit in any thread stack of 256 KiB or more; real encoders nest two or three deep.
      */
-    static final int MAX_SUPPORTED_DEPTH = 512;
+    static final int MAX_SUPPORTED_DEPTH = 64;
 
     private final ByteBuffer in;
     private final RtmpLimits limits;

@@ -136,6 +136,11 @@ public final class ChunkDecoder {
         return chunkSize;
     }
 
+    /** Bytes reserved for partial messages right now (their announced lengths); for tests. */
+    long bufferedBytes() {
+        return bufferedBytes;
+    }
+
     private Pass pass(ByteBuffer src) throws ProtocolException {
         while (src.hasRemaining()) {
             if (current != null) {

@@ -47,7 +47,8 @@ public final class ClientHandshake extends AbstractHandshake {
      * @param form the form of C1: simple, or digest at schema 0 or 1
      * @param epochMillis the C1 time field: milliseconds of the client's epoch; the core reads
      *     no clock
-     * @param random source of the random bytes of C1 and C2
+     * @param random source of the random bytes of C1 and C2, used only in this constructor
+     *     and inside {@code feed} on the caller's thread
      */
     public ClientHandshake(HandshakeForm form, int epochMillis, RandomGenerator random) {
         this(form, null, epochMillis, random);
@@ -92,8 +93,9 @@ public final class ClientHandshake extends AbstractHandshake {
     }
 
     /**
-     * Returns the form of S1 once it is in (the schema whose server digest validated, or
-     * {@link HandshakeForm#SIMPLE} for version bytes zero); empty before.
+     * Returns the form of S1 once it is in and accepted (the schema whose server digest
+     * validated, or {@link HandshakeForm#SIMPLE} for version bytes zero); empty before and when
+     * S1 was rejected.
      */
     public Optional<HandshakeForm> serverForm() {
         return Optional.ofNullable(serverForm);
@@ -111,16 +113,17 @@ public final class ClientHandshake extends AbstractHandshake {
     @Override
     ProtocolError onFirstPacket(byte[] s1) {
         int serverVersion = getInt(s1, VERSION_FIELD_OFFSET);
-        serverForm = HandshakeForm.SIMPLE;
+        HandshakeForm s1Form = HandshakeForm.SIMPLE;
         if (serverVersion != 0) {
-            serverForm = digest().findDigest(s1, 0, HandshakeDigest.Signer.SERVER);
-            if (!serverForm.isDigest()) {
+            s1Form = digest().findDigest(s1, 0, HandshakeDigest.Signer.SERVER);
+            if (!s1Form.isDigest()) {
                 // FFmpeg fails the same way ("Server response validating failed").
                 return new ProtocolError(ProtocolError.Code.BAD_HANDSHAKE,
                         "S1 has version bytes but no valid digest: version=0x"
                                 + Integer.toHexString(serverVersion));
             }
         }
+        serverForm = s1Form;
         byte[] c2 = new byte[HANDSHAKE_PACKET_LENGTH];
         if (form.isDigest() && serverForm.isDigest()) {
             s2Key = digest().answerKey(c1Digest, HandshakeDigest.Signer.SERVER);

@@ -52,8 +52,9 @@ public final class ServerHandshake extends AbstractHandshake {
      *
      * @param epochMillis the S1 time field: milliseconds of the server's epoch for this
      *     connection (often 0 or uptime); the core reads no clock
-     * @param random source of the random bytes of S1 and S2; need not be cryptographically
-     *     strong, the handshake carries no secret
+     * @param random source of the random bytes of S1 and S2, used only inside {@code feed} on
+     *     the caller's thread; need not be cryptographically strong, the handshake carries no
+     *     secret
      */
     public ServerHandshake(int epochMillis, RandomGenerator random) {
         this.epochMillis = epochMillis;

@@ -4,8 +4,10 @@ import io.github.rtmpflow.core.ProtocolError;
 import io.github.rtmpflow.core.RtmpLimits;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +15,8 @@ import java.util.stream.Stream;
  * random points. Every decoder test runs with each of {@link #all()}.
  */
 final class Feeding {
+
+    private static final int MAX_PIECE = 4096;
 
     private final String name;
     private final long seed;
@@ -41,10 +45,26 @@ final class Feeding {
         return Stream.of(whole(), byteByByte(), randomSplits(1), randomSplits(42), randomSplits(20_240_601));
     }
 
-    /** The input cut into the pieces this feeding hands over. */
+    /** The input cut into the pieces this feeding hands over (materialised: small inputs only). */
     List<byte[]> pieces(byte[] data) {
         List<byte[]> pieces = new ArrayList<>();
+        forEachPiece(data, in -> {
+            byte[] piece = new byte[in.remaining()];
+            in.get(piece);
+            pieces.add(piece);
+            return true;
+        });
+        return pieces;
+    }
+
+    /**
+     * Hands {@code data} to {@code consumer} piece by piece, each in the same scratch buffer,
+     * which is overwritten with garbage afterwards: a decoder that kept a reference to its
+     * input would see the garbage. Stops when the consumer returns false.
+     */
+    void forEachPiece(byte[] data, Predicate<ByteBuffer> consumer) {
         Random random = new Random(seed);
+        byte[] scratch = new byte[mode == 0 ? data.length : MAX_PIECE];
         int offset = 0;
         while (offset < data.length) {
             int n;
@@ -54,31 +74,33 @@ final class Feeding {
                 n = 1;
             } else {
                 // Mostly small pieces (split headers), sometimes large ones (many chunks at once).
-                n = random.nextInt(4) == 0 ? 1 + random.nextInt(4096) : 1 + random.nextInt(24);
+                n = random.nextInt(4) == 0 ? 1 + random.nextInt(MAX_PIECE) : 1 + random.nextInt(24);
             }
             n = Math.min(n, data.length - offset);
-            byte[] piece = new byte[n];
-            System.arraycopy(data, offset, piece, 0, n);
-            pieces.add(piece);
+            System.arraycopy(data, offset, scratch, 0, n);
+            boolean more = consumer.test(ByteBuffer.wrap(scratch, 0, n));
+            Arrays.fill(scratch, 0, n, (byte) 0x5A);
             offset += n;
+            if (!more) {
+                return;
+            }
         }
-        return pieces;
     }
 
     /** Decodes {@code data} with a listener that never pauses; checks every piece is consumed. */
     Result decode(byte[] data, RtmpLimits limits) {
         List<RawMessage> messages = new ArrayList<>();
         ChunkDecoder decoder = new ChunkDecoder(limits, message -> messages.add(message));
-        for (byte[] piece : pieces(data)) {
-            ByteBuffer in = ByteBuffer.wrap(piece);
+        forEachPiece(data, in -> {
             decoder.feed(in);
             if (decoder.failed()) {
-                break;
+                return false;
             }
             if (in.hasRemaining()) {
                 throw new AssertionError("decoder left input unconsumed without pausing or failing: " + this);
             }
-        }
+            return true;
+        });
         return new Result(messages, decoder.error(), decoder.bytesConsumed(), decoder.chunkSize());
     }
 
