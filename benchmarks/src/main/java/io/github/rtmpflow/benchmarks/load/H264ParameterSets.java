@@ -9,12 +9,9 @@ import java.io.ByteArrayOutputStream;
  * x264's: the SPS names the picture size, frame rate (VUI timing) and one reference frame;
  * the PPS selects CABAC and the 8x8 transform.
  *
- * @param sps the SPS NAL unit (header byte included, emulation prevention applied)
- * @param pps the PPS NAL unit (header byte included, emulation prevention applied)
- * @param profileIdc profile_idc (100, High)
- * @param levelIdc level_idc
+ * <p>Immutable; the arrays handed out are copies.
  */
-record H264ParameterSets(byte[] sps, byte[] pps, int profileIdc, int levelIdc) {
+final class H264ParameterSets {
 
     private static final int PROFILE_HIGH = 100;
     private static final int NAL_SPS = 0x67; // nal_ref_idc 3, nal_unit_type 7
@@ -22,6 +19,14 @@ record H264ParameterSets(byte[] sps, byte[] pps, int profileIdc, int levelIdc) {
     private static final int MACROBLOCK = 16;
     /** 4-byte NAL unit length prefixes in the coded frames (lengthSizeMinusOne = 3). */
     static final int NAL_LENGTH_SIZE = 4;
+
+    private final byte[] sps;
+    private final byte[] pps;
+
+    private H264ParameterSets(byte[] sps, byte[] pps) {
+        this.sps = sps;
+        this.pps = pps;
+    }
 
     /**
      * Builds the parameter sets.
@@ -37,8 +42,17 @@ record H264ParameterSets(byte[] sps, byte[] pps, int profileIdc, int levelIdc) {
                     + width + " height=" + height);
         }
         int level = level(width, height, fps);
-        return new H264ParameterSets(nal(NAL_SPS, sps(width, height, fps, level)), nal(NAL_PPS, pps()),
-                PROFILE_HIGH, level);
+        return new H264ParameterSets(nal(NAL_SPS, buildSps(width, height, fps, level)), nal(NAL_PPS, buildPps()));
+    }
+
+    /** Returns the SPS NAL unit (header byte included, emulation prevention applied). */
+    byte[] sps() {
+        return sps.clone();
+    }
+
+    /** Returns the PPS NAL unit (header byte included, emulation prevention applied). */
+    byte[] pps() {
+        return pps.clone();
     }
 
     /** Returns the AVCDecoderConfigurationRecord (the body of the sequence header after its 5 bytes). */
@@ -61,7 +75,7 @@ record H264ParameterSets(byte[] sps, byte[] pps, int profileIdc, int levelIdc) {
         return out.toByteArray();
     }
 
-    private static byte[] sps(int width, int height, int fps, int level) {
+    private static byte[] buildSps(int width, int height, int fps, int level) {
         int widthInMbs = (width + MACROBLOCK - 1) / MACROBLOCK;
         int heightInMbs = (height + MACROBLOCK - 1) / MACROBLOCK;
         // SPEC: 7.4.2.1.1 crop units are 2 luma samples both ways for 4:2:0 frames.
@@ -106,7 +120,7 @@ record H264ParameterSets(byte[] sps, byte[] pps, int profileIdc, int levelIdc) {
         return w.finishRbsp();
     }
 
-    private static byte[] pps() {
+    private static byte[] buildPps() {
         return new BitWriter()
                 .ue(0) // pic_parameter_set_id
                 .ue(0) // seq_parameter_set_id
