@@ -50,6 +50,27 @@ final class BitWriter {
         return bytes.toByteArray();
     }
 
+    /** Pads with one bits up to the byte boundary (cabac_alignment_one_bit, SPEC: 7.3.4). */
+    byte[] finishWithOnes() {
+        while (bitCount != 0) {
+            bit(1);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Pads with zero bits up to the byte boundary. */
+    byte[] finishWithZeros() {
+        while (bitCount != 0) {
+            bit(0);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Returns the number of bits written so far. */
+    long bitLength() {
+        return bytes.size() * (long) Byte.SIZE + bitCount;
+    }
+
     private BitWriter bit(int b) {
         current = current << 1 | b;
         bitCount++;

@@ -143,6 +143,37 @@ final class H264ParameterSets {
                 .finishRbsp();
     }
 
+    /**
+     * Returns the header of the only slice of frame {@code frameNum} of a GOP, byte-aligned as
+     * the CABAC slice data that follows must be (SPEC: 7.3.3 for this SPS and PPS): an IDR I
+     * slice for frame 0, a P slice referencing the previous frame otherwise. Every frame is a
+     * reference frame (nal_ref_idc 3), so frame_num counts frames modulo 256.
+     */
+    static byte[] sliceHeader(int frameNum) {
+        boolean idr = frameNum == 0;
+        BitWriter w = new BitWriter()
+                .ue(0) // first_mb_in_slice
+                .ue(idr ? 7 : 5) // slice_type: I or P, all slices of the picture alike
+                .ue(0) // pic_parameter_set_id
+                .bits(frameNum % 256, 8); // frame_num, log2_max_frame_num = 8
+        if (idr) {
+            w.ue(0); // idr_pic_id
+        } else {
+            w.flag(false) // num_ref_idx_active_override_flag
+                    .flag(false); // ref_pic_list_modification_flag_l0
+        }
+        // dec_ref_pic_marking: no_output_of_prior_pics + long_term_reference, or adaptive flag
+        w.bits(0, idr ? 2 : 1);
+        if (!idr) {
+            w.ue(0); // cabac_init_idc
+        }
+        return w.se(0) // slice_qp_delta
+                .ue(0) // disable_deblocking_filter_idc
+                .se(0) // slice_alpha_c0_offset_div2
+                .se(0) // slice_beta_offset_div2
+                .finishWithOnes();
+    }
+
     /** The smallest level of Table A-1 whose frame size and macroblock rate admit the picture. */
     private static int level(int width, int height, int fps) {
         long frameMbs = (long) ((width + 15) / 16) * ((height + 15) / 16);

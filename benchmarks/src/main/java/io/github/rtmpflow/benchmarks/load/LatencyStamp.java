@@ -17,8 +17,11 @@ import java.nio.ByteBuffer;
  */
 final class LatencyStamp {
 
-    /** Offset of the magic in a video payload: 5-byte tag header, NAL length, 3 slice bytes. */
-    static final int OFFSET = 12;
+    /**
+     * Offset of the magic in a video payload: after the 5-byte tag header, the NAL length, the
+     * NAL header and the slice header (at most 4 bytes here), in the slice data.
+     */
+    static final int OFFSET = 16;
     /** Offset just after the stamp. */
     static final int END = OFFSET + 4 + 10;
 

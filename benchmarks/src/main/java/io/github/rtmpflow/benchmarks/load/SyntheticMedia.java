@@ -67,7 +67,7 @@ final class SyntheticMedia {
         this.videoSequenceHeader = readOnly(videoSequenceHeader(parameterSets));
         this.audioSequenceHeader = readOnly(new byte[] {(byte) AAC_TAG_BYTE, 0, 0x11, (byte) 0x90});
         this.videoFrames = videoFrames(options, random);
-        this.audioFrames = options.audioKbps() > 0 ? audioFrames(options.audioKbps(), random) : new ByteBuffer[0];
+        this.audioFrames = options.audioKbps() > 0 ? audioFrames(options.audioKbps()) : new ByteBuffer[0];
     }
 
     /** Returns the timestamp of the first message, in ms (0, or just below 0xFFFFFF). */
@@ -174,18 +174,20 @@ final class SyntheticMedia {
         for (int i = 0; i < gop; i++) {
             long length = Math.round(gopBytes * weights[i] / total);
             int clamped = (int) Math.max(MIN_FRAME_LENGTH, Math.min(LoadOptions.MAX_FRAME_LENGTH, length));
-            frames[i] = readOnly(videoFrame(i == 0, clamped, random));
+            frames[i] = readOnly(videoFrame(i, clamped, random));
         }
         return frames;
     }
 
     /**
      * One access unit of one slice NAL unit: an IDR slice (0x65) or a non-IDR reference slice
-     * (0x41), starting as x264's do (first_mb_in_slice 0, slice_type I=7 or P=5, pps 0), then
-     * filler without zero bytes, so no start code or emulation prevention byte can appear.
-     * The bytes at {@link LatencyStamp#OFFSET} are the latency stamp's magic and placeholder.
+     * (0x61) with a real slice header ({@link H264ParameterSets#sliceHeader}), then filler
+     * without zero bytes as slice data, so no start code or emulation prevention byte can
+     * appear. The bytes at {@link LatencyStamp#OFFSET} are the latency stamp's magic and
+     * placeholder.
      */
-    private static byte[] videoFrame(boolean keyframe, int length, SplittableRandom random) {
+    private static byte[] videoFrame(int frameNum, int length, SplittableRandom random) {
+        boolean keyframe = frameNum == 0;
         byte[] f = new byte[length];
         f[0] = (byte) ((keyframe ? FRAME_KEY : FRAME_INTER) << 4 | AVC_CODEC_ID);
         f[1] = AVC_NALU; // composition time 0: no B-frames
@@ -195,25 +197,25 @@ final class SyntheticMedia {
         f[p++] = (byte) (nalLength >>> 16);
         f[p++] = (byte) (nalLength >>> 8);
         f[p++] = (byte) nalLength;
-        f[p++] = (byte) (keyframe ? 0x65 : 0x41);
-        f[p++] = (byte) (keyframe ? 0x88 : 0x9A);
-        f[p++] = (byte) (keyframe ? 0x84 : 0x02);
-        fillNonZero(f, p, length, random);
+        f[p++] = (byte) (keyframe ? 0x65 : 0x61); // nal_ref_idc 3, type 5 (IDR) or 1
+        byte[] header = H264ParameterSets.sliceHeader(frameNum);
+        System.arraycopy(header, 0, f, p, header.length);
+        fillNonZero(f, p + header.length, length, random);
         LatencyStamp.prepare(f);
         return f;
     }
 
-    /** AAC raw frames (0xAF 0x01 + a channel pair element id, then filler), sized to the bit rate. */
-    private static ByteBuffer[] audioFrames(int kbps, SplittableRandom random) {
+    /** AAC raw frames (0xAF 0x01 + decodable silence padded with fill elements), sized to the bit rate. */
+    private static ByteBuffer[] audioFrames(int kbps) {
         ByteBuffer[] frames = new ByteBuffer[AUDIO_VARIANTS];
         double bytesPerFrame = kbps * 1000.0 / 8 * SAMPLES_PER_AUDIO_FRAME / AUDIO_SAMPLE_RATE;
         for (int i = 0; i < AUDIO_VARIANTS; i++) {
             int raw = (int) Math.max(8, Math.round(bytesPerFrame * (i + 1)) - Math.round(bytesPerFrame * i));
+            byte[] aac = AacFrames.silentFrame(raw);
             byte[] f = new byte[2 + raw];
             f[0] = (byte) AAC_TAG_BYTE;
             f[1] = 1; // AACPacketType raw
-            f[2] = 0x21; // id_syn_ele CPE, element_instance_tag 0
-            fillNonZero(f, 3, f.length, random);
+            System.arraycopy(aac, 0, f, 2, raw);
             frames[i] = readOnly(f);
         }
         return frames;
