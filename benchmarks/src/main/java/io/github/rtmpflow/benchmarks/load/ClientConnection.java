@@ -189,10 +189,12 @@ abstract class ClientConnection {
             if (failure != null) {
                 throw new IOException(failure);
             }
-            if (session != null && acknowledgementWindow.onBytesReceived(bytesRead)) {
-                session.acknowledge(acknowledgementWindow.sequenceNumberToAck());
+            if (session != null) {
+                if (acknowledgementWindow.onBytesReceived(bytesRead)) {
+                    session.acknowledge(acknowledgementWindow.sequenceNumberToAck());
+                }
+                pollEvents(now);
             }
-            pollEvents(now);
         }
     }
 
