@@ -97,9 +97,9 @@ public final class DiscardServer implements AutoCloseable {
         return sum;
     }
 
-    /** Stops accepting, closes every connection and waits for the threads. */
+    /** Stops accepting, closes every connection and waits for the threads (unless interrupted). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         try {
             server.close();
@@ -109,8 +109,12 @@ public final class DiscardServer implements AutoCloseable {
         for (Loop l : loops) {
             l.selector.wakeup();
         }
-        for (Thread t : threads) {
-            t.join();
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -137,11 +141,7 @@ public final class DiscardServer implements AutoCloseable {
         DiscardServer s = start(new InetSocketAddress(bind, port), threads);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                s.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            s.close();
             System.out.printf(Locale.ROOT, "discard server stopped: %d publishes, %d bytes%n", s.publishes(),
                     s.bytesReceived());
             stopped.countDown();

@@ -22,11 +22,8 @@ import java.nio.channels.SocketChannel;
  * acknowledgements) and an output buffer. Subclasses add what a publisher or a player does
  * once the session runs.
  *
- * <p>Output discipline: the connection borrows a direct buffer from its loop's pool while it
- * has bytes to send. The buffer is either filling (messages are encoded into it) or draining
- * (flipped, being written); messages are only encoded while it fills, so a slow socket simply
- * leaves them in the session's queue (or, for media, not generated yet). A drained buffer goes
- * back to the pool, so thousands of paced publishers share a few buffers.
+ * <p>Output goes through an {@link OutputBuffer}: messages are encoded only while it fills, so
+ * a slow socket leaves them in the session's queue (or, for media, not generated yet).
  *
  * <p>Confined to its loop's thread.
  */
@@ -53,8 +50,7 @@ abstract class ClientConnection {
     private ClientHandshake handshake;
     private SocketChannel channel;
     private SelectionKey key;
-    private ByteBuffer out;
-    private boolean draining;
+    private final OutputBuffer out;
     private OutgoingMessage heldControl;
     private Phase phase = Phase.WAITING;
     private boolean everActive;
@@ -67,13 +63,13 @@ abstract class ClientConnection {
     private long endedAt;
     private long deadline = Long.MAX_VALUE;
     private long bytesRead;
-    long bytesWritten;
 
     ClientConnection(LoadLoop loop, LoadOptions options, int index) {
         this.loop = loop;
         this.options = options;
         this.index = index;
         this.streamName = options.streamPrefix() + index;
+        this.out = new OutputBuffer(loop);
     }
 
     /** Starts the session's own commands once connect is queued (publish or play). */
@@ -134,7 +130,7 @@ abstract class ClientConnection {
             if (k.isValid() && k.isReadable()) {
                 read(now);
             }
-            if (k.isValid() && phase != Phase.CLOSED && (k.isWritable() || !draining)) {
+            if (k.isValid() && phase != Phase.CLOSED && (k.isWritable() || !out.draining())) {
                 pump(now);
             }
         } catch (IOException | RuntimeException e) {
@@ -267,20 +263,20 @@ abstract class ClientConnection {
     /** Encodes what waits and writes, a few rounds at most; keeps OP_WRITE while bytes wait. */
     private void pump(long now) throws IOException {
         for (int round = 0; round < WRITE_ROUNDS && phase != Phase.CLOSED; round++) {
-            if (!draining && !fill(now)) {
+            if (!out.draining() && !fill(now)) {
                 break;
             }
-            if (!write()) {
+            if (!out.writeTo(channel)) {
                 break;
             }
         }
-        if (phase == Phase.FINISHING && !draining && out == null && heldControl == null) {
+        if (phase == Phase.FINISHING && !out.hasBytes() && heldControl == null) {
             channel.shutdownOutput();
             phase = Phase.CLOSING;
             deadline = now + CLOSE_WAIT_NANOS;
         }
         if (key != null && key.isValid()) {
-            boolean moreNow = draining || phase == Phase.ACTIVE && !options.paced();
+            boolean moreNow = out.draining() || phase == Phase.ACTIVE && !options.paced();
             int ops = SelectionKey.OP_READ | (moreNow ? SelectionKey.OP_WRITE : 0);
             if (key.interestOps() != ops) {
                 key.interestOps(ops);
@@ -295,7 +291,7 @@ abstract class ClientConnection {
             heldControl = null;
             while (m != null) {
                 RawMessage raw = m.toRawMessage();
-                ByteBuffer b = buffer();
+                ByteBuffer b = out.fillable();
                 if (encoder.encodedLength(raw) > b.remaining()) {
                     heldControl = m;
                     break;
@@ -305,46 +301,14 @@ abstract class ClientConnection {
             }
         }
         if (phase == Phase.ACTIVE && heldControl == null) {
-            fillActive(encoder, buffer(), now);
+            fillActive(encoder, out.fillable(), now);
         }
-        if (out != null && out.position() == 0) {
-            loop.release(out);
-            out = null;
-        }
-        return out != null;
-    }
-
-    /** Writes the buffer; returns whether it drained completely. */
-    private boolean write() throws IOException {
-        if (!draining) {
-            out.flip();
-            draining = true;
-        }
-        bytesWritten += channel.write(out);
-        if (out.hasRemaining()) {
-            return false;
-        }
-        draining = false;
-        out.clear();
-        loop.release(out);
-        out = null;
-        return true;
+        out.releaseIfEmpty();
+        return out.hasBytes();
     }
 
     private void append(ByteBuffer bytes) {
-        if (draining) {
-            out.compact(); // back to filling, the unwritten bytes first
-            draining = false;
-        }
-        buffer().put(bytes);
-    }
-
-    /** Returns the buffer in filling mode, borrowing one if needed. */
-    private ByteBuffer buffer() {
-        if (out == null) {
-            out = loop.acquire();
-        }
-        return out;
+        out.fillable().put(bytes);
     }
 
     private void onEndOfStream() throws IOException {
@@ -368,7 +332,7 @@ abstract class ClientConnection {
         if (phase == Phase.CLOSED) {
             return;
         }
-        boolean allSent = phase == Phase.CLOSING || phase == Phase.FINISHING && !draining && out == null;
+        boolean allSent = phase == Phase.CLOSING || phase == Phase.FINISHING && !out.hasBytes();
         if (allSent) {
             close(); // every byte went out; the server only closed first
             return;
@@ -384,12 +348,7 @@ abstract class ClientConnection {
     private void close() {
         phase = Phase.CLOSED;
         deadline = Long.MAX_VALUE;
-        if (out != null) {
-            out.clear();
-            loop.release(out);
-            out = null;
-        }
-        draining = false;
+        out.release();
         if (channel != null) {
             try {
                 channel.close();
@@ -422,6 +381,11 @@ abstract class ClientConnection {
     /** Returns whether it ever became active. */
     final boolean everActive() {
         return everActive;
+    }
+
+    /** Returns the bytes written to the socket, handshake and commands included. */
+    final long bytesWritten() {
+        return out.bytesWritten();
     }
 
     /** Returns why it failed, or null. */

@@ -91,16 +91,15 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
         LoadOptions o = defaults(url);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            switch (name) {
-                case "--paced": o = o.withPaced(true); continue;
-                case "--fast": o = o.withPaced(false); continue;
-                case "--extended-timestamp-start": o = o.with(name, "true"); continue;
-                default: break;
-            }
-            if (i + 1 >= args.length) {
+            if (name.equals("--paced") || name.equals("--fast")) {
+                o = o.withPaced(name.equals("--paced"));
+            } else if (name.equals("--extended-timestamp-start")) {
+                o = o.with(name, "true");
+            } else if (i + 1 < args.length) {
+                o = o.with(name, args[++i]);
+            } else {
                 throw new IllegalArgumentException("missing value: option=" + name);
             }
-            o = o.with(name, args[++i]);
         }
         return o;
     }
@@ -128,27 +127,27 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
         long lag = maxLagMillis, sd = seed;
         try {
             switch (option) {
-                case "--url": u = RtmpUrl.parse(value); break;
-                case "--publishers": pub = Integer.parseInt(value); break;
-                case "--players": play = Integer.parseInt(value); break;
-                case "--bitrate": vk = Integer.parseInt(value); break;
-                case "--audio-bitrate": ak = Integer.parseInt(value); break;
-                case "--fps": f = Integer.parseInt(value); break;
-                case "--gop": g = Integer.parseInt(value); break;
-                case "--width": w = Integer.parseInt(value); break;
-                case "--height": h = Integer.parseInt(value); break;
-                case "--keyframe-factor": kf = Integer.parseInt(value); break;
-                case "--duration": dur = Double.parseDouble(value); break;
-                case "--chunk-size": cs = Integer.parseInt(value); break;
-                case "--extended-timestamp-start": ext = Boolean.parseBoolean(value); break;
-                case "--handshake": hs = handshake(value); break;
-                case "--stream-prefix": prefix = value; break;
-                case "--threads": th = Integer.parseInt(value); break;
-                case "--ramp": ramp = Double.parseDouble(value); break;
-                case "--setup-timeout": setup = Double.parseDouble(value); break;
-                case "--max-lag-ms": lag = Long.parseLong(value); break;
-                case "--seed": sd = Long.parseLong(value); break;
-                default: throw new IllegalArgumentException("unknown option: option=" + option);
+                case "--url" -> u = RtmpUrl.parse(value);
+                case "--publishers" -> pub = Integer.parseInt(value);
+                case "--players" -> play = Integer.parseInt(value);
+                case "--bitrate" -> vk = Integer.parseInt(value);
+                case "--audio-bitrate" -> ak = Integer.parseInt(value);
+                case "--fps" -> f = Integer.parseInt(value);
+                case "--gop" -> g = Integer.parseInt(value);
+                case "--width" -> w = Integer.parseInt(value);
+                case "--height" -> h = Integer.parseInt(value);
+                case "--keyframe-factor" -> kf = Integer.parseInt(value);
+                case "--duration" -> dur = Double.parseDouble(value);
+                case "--chunk-size" -> cs = Integer.parseInt(value);
+                case "--extended-timestamp-start" -> ext = Boolean.parseBoolean(value);
+                case "--handshake" -> hs = handshake(value);
+                case "--stream-prefix" -> prefix = value;
+                case "--threads" -> th = Integer.parseInt(value);
+                case "--ramp" -> ramp = Double.parseDouble(value);
+                case "--setup-timeout" -> setup = Double.parseDouble(value);
+                case "--max-lag-ms" -> lag = Long.parseLong(value);
+                case "--seed" -> sd = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option: option=" + option);
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number: option=" + option + " value=" + value, e);
@@ -158,12 +157,13 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     }
 
     private static HandshakeForm handshake(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "simple": return HandshakeForm.SIMPLE;
-            case "digest": return HandshakeForm.DIGEST_SCHEMA_1;
-            case "digest0": return HandshakeForm.DIGEST_SCHEMA_0;
-            default: throw new IllegalArgumentException("handshake must be simple, digest or digest0: value=" + value);
-        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "simple" -> HandshakeForm.SIMPLE;
+            case "digest" -> HandshakeForm.DIGEST_SCHEMA_1;
+            case "digest0" -> HandshakeForm.DIGEST_SCHEMA_0;
+            default -> throw new IllegalArgumentException(
+                    "handshake must be simple, digest or digest0: value=" + value);
+        };
     }
 
     /** Returns the command-line help. */

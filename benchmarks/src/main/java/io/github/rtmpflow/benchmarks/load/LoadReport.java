@@ -87,7 +87,7 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
                 failed += !p.everActive() ? 1 : 0;
                 behind += options.paced() && p.maxLagNanos() > options.maxLagMillis() * 1_000_000L ? 1 : 0;
                 messages += p.messages();
-                bytes += p.bytesWritten;
+                bytes += p.bytesWritten();
                 if (p.setupNanos() >= 0) {
                     setup.recordNanos(p.setupNanos());
                 }
