@@ -25,7 +25,8 @@
 #
 # Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c"]
 #            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
-# Environment (same names as the flags, upper case, plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
+#            [--servers "rtmpflow nginx discard"]
+# Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
 #   C_DURATION (20), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (19352/19351/19353), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
@@ -67,6 +68,7 @@ while [[ $# -gt 0 ]]; do
         --scenarios) SCENARIOS=$2; shift ;;
         --counts) B_COUNTS=$2; shift ;;
         --rtmpflow-cmd) RTMPFLOW_CMD=$2; shift ;;
+        --servers) ONLY_SERVERS=$2; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -86,13 +88,13 @@ if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
     timeout -k 5 300 apt-get update -qq
     timeout -k 5 600 apt-get install -y -qq nginx libnginx-mod-rtmp >/dev/null
 fi
-SERVERS=(rtmpflow nginx discard)
-if [[ -z $RTMPFLOW_CMD ]]; then
+read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
+if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
     if [[ -f $RTMPFLOW_JAR ]]; then
         RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT}"
     else
         log "no $RTMPFLOW_JAR and no RTMPFLOW_CMD: rtmpflow is skipped"
-        SERVERS=(nginx discard)
+        read -r -a SERVERS <<<"${SERVERS[*]/rtmpflow/}"
     fi
 fi
 
@@ -146,9 +148,9 @@ rss_kb() { # resident set of a process tree
     done
     echo "$total"
 }
-wait_port() {
-    local port=$1 deadline=$((SECONDS + 60))
-    while ((SECONDS < deadline)); do
+wait_port() { # wait_port PORT PID: until PORT accepts, PID exits or 60 s pass
+    local port=$1 pid=$2 deadline=$((SECONDS + 60))
+    while ((SECONDS < deadline)) && kill -0 "$pid" 2>/dev/null; do
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
         sleep 0.2
     done
@@ -162,7 +164,7 @@ start_server() {
     # exec: the recorded PID is the server itself (java or nginx master), not a shell.
     setsid bash -c "exec timeout -k 5 $SERVER_LIFETIME ${CMD[$name]}" >"$TMP/$name.out" 2>&1 &
     PID[$name]=$!
-    if ! wait_port "${PORT[$name]}"; then
+    if ! wait_port "${PORT[$name]}" "${PID[$name]}"; then
         log "$name did not start listening on ${PORT[$name]}:"; tail -20 "$TMP/$name.out" >&2; exit 1
     fi
     log "$name listening on 127.0.0.1:${PORT[$name]} (pid ${PID[$name]}: ${CMD[$name]})"
@@ -262,9 +264,9 @@ scenario_a() {
                 "$(median_of ok "${fs[@]}")/$n"
         done
         if [[ -n ${MB[rtmpflow]:-} ]]; then
-            echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]}" "${MB[nginx]}"), rtmpflow/discard $(ratio "${MB[rtmpflow]}" "${MB[discard]}")"
+            echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]:-n/a}" "${MB[nginx]:-n/a}"), rtmpflow/discard $(ratio "${MB[rtmpflow]:-n/a}" "${MB[discard]:-n/a}")"
         fi
-        echo "             nginx/discard MB/s $(ratio "${MB[nginx]}" "${MB[discard]}")"
+        echo "             nginx/discard MB/s $(ratio "${MB[nginx]:-n/a}" "${MB[discard]:-n/a}")"
     done
 }
 
