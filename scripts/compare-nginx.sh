@@ -30,8 +30,10 @@
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
 #   C_DURATION (20), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (19352/19351/19353), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
+#   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
+#   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
 # The rtmpflow command defaults to
-#   java -jar rtmp-server/target/rtmpflow-server.jar --bind 127.0.0.1 --port {PORT}
+#   java -jar rtmp-server/target/rtmpflow-server.jar --bind 127.0.0.1 --port {PORT} --max-connections 20000
 # ({PORT} is replaced); when that jar is missing, rtmpflow is skipped unless RTMPFLOW_CMD is set.
 set -euo pipefail
 
@@ -54,6 +56,7 @@ PORT_NGINX=${PORT_NGINX:-19351}
 PORT_DISCARD=${PORT_DISCARD:-19353}
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xmx1g"}
+SOURCE_ADDRESSES=${SOURCE_ADDRESSES:-64}
 SERVER_LIFETIME=${SERVER_LIFETIME:-10800}
 RTMPFLOW_JAR=$ROOT/rtmp-server/target/rtmpflow-server.jar
 RTMPFLOW_CMD=${RTMPFLOW_CMD:-}
@@ -91,7 +94,7 @@ fi
 read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
 if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
     if [[ -f $RTMPFLOW_JAR ]]; then
-        RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT}"
+        RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT} --max-connections 20000"
     else
         log "no $RTMPFLOW_JAR and no RTMPFLOW_CMD: rtmpflow is skipped"
         read -r -a SERVERS <<<"${SERVERS[*]/rtmpflow/}"
@@ -201,7 +204,8 @@ run_load() {
     (
         TIMEFORMAT='%U %S'
         time timeout -k 5 "$limit" java $GEN_JAVA_OPTS -cp "$JAR" io.github.rtmpflow.benchmarks.load.LoadGenerator \
-            --url "rtmp://127.0.0.1:${PORT[$name]}/live" "$@" >"$out.gen" 2>"$out.err" || true
+            --url "rtmp://127.0.0.1:${PORT[$name]}/live" --source-addresses "$SOURCE_ADDRESSES" "$@" \
+            >"$out.gen" 2>"$out.err" || true
     ) 2>"$out.time" &
     gen=$!
     while kill -0 "$gen" 2>/dev/null; do

@@ -11,6 +11,7 @@ import io.github.rtmpflow.core.session.ClientEvent;
 import io.github.rtmpflow.core.session.ClientSession;
 import io.github.rtmpflow.core.session.OutgoingMessage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -145,6 +146,10 @@ abstract class ClientConnection {
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        InetSocketAddress source = options.sourceAddress(index);
+        if (source != null) {
+            channel.bind(source);
+        }
         boolean connected = channel.connect(loop.address());
         key = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
         if (connected) {

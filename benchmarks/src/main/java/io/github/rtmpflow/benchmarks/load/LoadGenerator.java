@@ -65,6 +65,9 @@ public final class LoadGenerator {
     public static LoadReport run(LoadOptions options) throws InterruptedException {
         SyntheticMedia media = new SyntheticMedia(options);
         InetSocketAddress address = options.url().address();
+        if (options.sourceAddresses() > 0 && (address.isUnresolved() || !address.getAddress().isLoopbackAddress())) {
+            throw new IllegalArgumentException("--source-addresses needs a loopback server address: url=" + options.url());
+        }
         int bufferBytes = outputBufferBytes(options, media.maxPayloadLength());
         List<LoadLoop> loops = new ArrayList<>();
         for (int t = 0; t < options.effectiveThreads(); t++) {

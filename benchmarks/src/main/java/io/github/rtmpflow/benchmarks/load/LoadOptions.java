@@ -1,6 +1,9 @@
 package io.github.rtmpflow.benchmarks.load;
 
 import io.github.rtmpflow.core.handshake.HandshakeForm;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -30,16 +33,21 @@ import java.util.Locale;
  * @param setupTimeoutSeconds a publisher that is not publishing after this long has failed
  * @param maxLagMillis a paced publisher that falls further behind real time counts as behind
  * @param seed seed of the generated payload bytes
+ * @param sourceAddresses 0 to let the system pick the local address; N (1..250) to bind connection i
+ *     to 127.0.0.(1 + i % N), so that a loopback server's per-address connection limit sees N
+ *     clients (requires a loopback URL)
  */
 public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbps, int audioKbps, int fps,
         int gop, int width, int height, int keyframeFactor, double durationSeconds, boolean paced, int chunkSize,
         boolean extendedTimestampStart, HandshakeForm handshake, String streamPrefix, int threads,
-        double rampSeconds, double setupTimeoutSeconds, long maxLagMillis, long seed) {
+        double rampSeconds, double setupTimeoutSeconds, long maxLagMillis, long seed, int sourceAddresses) {
 
     /** First timestamp with {@code --extended-timestamp-start}: 1 s before 0xFFFFFF. */
     public static final long EXTENDED_TIMESTAMP_START = 0xFFFFFF - 1000;
     /** Largest generated frame, in bytes. */
     static final int MAX_FRAME_LENGTH = 4 * 1024 * 1024;
+    /** Most loopback source addresses {@code --source-addresses} spreads over. */
+    static final int MAX_SOURCE_ADDRESSES = 250;
 
     /** Checks the ranges. */
     public LoadOptions {
@@ -56,6 +64,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
         check(rampSeconds >= 0, "rampSeconds", rampSeconds);
         check(setupTimeoutSeconds > 0, "setupTimeoutSeconds", setupTimeoutSeconds);
         check(maxLagMillis >= 0, "maxLagMillis", maxLagMillis);
+        check(sourceAddresses >= 0 && sourceAddresses <= MAX_SOURCE_ADDRESSES, "sourceAddresses", sourceAddresses);
         if (url == null || handshake == null || streamPrefix == null || streamPrefix.isEmpty()) {
             throw new IllegalArgumentException("url, handshake and streamPrefix are required");
         }
@@ -64,7 +73,22 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     /** Returns the defaults for publishing to {@code url}: 1 publisher, 2500 kbit/s 720p30, 10 s, fast. */
     public static LoadOptions defaults(String url) {
         return new LoadOptions(RtmpUrl.parse(url), 1, 0, 2500, 128, 30, 60, 1280, 720, 6, 10, false, 4096,
-                false, HandshakeForm.SIMPLE, "load", 0, 0, 10, 1000, 1);
+                false, HandshakeForm.SIMPLE, "load", 0, 0, 10, 1000, 1, 0);
+    }
+
+    /**
+     * Returns the local address connection {@code index} binds to, or null to let the system pick.
+     */
+    InetSocketAddress sourceAddress(int index) {
+        if (sourceAddresses == 0) {
+            return null;
+        }
+        byte[] ip = {127, 0, 0, (byte) (1 + index % sourceAddresses)};
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(ip), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal address cannot be unknown", e);
+        }
     }
 
     /** Returns the number of selector threads to run. */
@@ -108,7 +132,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     public LoadOptions withPaced(boolean value) {
         return new LoadOptions(url, publishers, players, videoKbps, audioKbps, fps, gop, width, height,
                 keyframeFactor, durationSeconds, value, chunkSize, extendedTimestampStart, handshake, streamPrefix,
-                threads, rampSeconds, setupTimeoutSeconds, maxLagMillis, seed);
+                threads, rampSeconds, setupTimeoutSeconds, maxLagMillis, seed, sourceAddresses);
     }
 
     /**
@@ -119,7 +143,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     public LoadOptions with(String option, String value) {
         RtmpUrl u = url;
         int pub = publishers, play = players, vk = videoKbps, ak = audioKbps, f = fps, g = gop, w = width;
-        int h = height, kf = keyframeFactor, cs = chunkSize, th = threads;
+        int h = height, kf = keyframeFactor, cs = chunkSize, th = threads, src = sourceAddresses;
         double dur = durationSeconds, ramp = rampSeconds, setup = setupTimeoutSeconds;
         boolean ext = extendedTimestampStart;
         HandshakeForm hs = handshake;
@@ -147,13 +171,14 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
                 case "--setup-timeout" -> setup = Double.parseDouble(value);
                 case "--max-lag-ms" -> lag = Long.parseLong(value);
                 case "--seed" -> sd = Long.parseLong(value);
+                case "--source-addresses" -> src = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option: option=" + option);
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number: option=" + option + " value=" + value, e);
         }
         return new LoadOptions(u, pub, play, vk, ak, f, g, w, h, kf, dur, paced, cs, ext, hs, prefix, th, ramp, setup,
-                lag, sd);
+                lag, sd, src);
     }
 
     private static HandshakeForm handshake(String value) {
@@ -187,7 +212,8 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
                 "  --ramp S                  spread connection starts over S seconds (0)",
                 "  --setup-timeout S         time to reach NetStream.Publish.Start (10)",
                 "  --max-lag-ms MS           paced: behind real time by more counts as behind (1000)",
-                "  --seed N                  payload bytes seed (1)");
+                "  --seed N                  payload bytes seed (1)",
+                "  --source-addresses N      bind connection i to 127.0.0.(1 + i % N), N <= 250 (0: any)");
     }
 
     private static void check(boolean ok, String name, Object value) {

@@ -32,7 +32,7 @@ class LoadGeneratorTest {
         try (DiscardServer server = DiscardServer.start(new InetSocketAddress("127.0.0.1", 0), 2)) {
             LoadOptions options = LoadOptions.parse("--url", "rtmp://127.0.0.1:" + server.port() + "/live",
                     "--publishers", "" + PUBLISHERS, "--duration", "2", "--handshake", handshake, pace,
-                    "--chunk-size", chunkSize, "--extended-timestamp-start", "--threads", "2");
+                    "--chunk-size", chunkSize, "--extended-timestamp-start", "--threads", "2", "--source-addresses", "3");
 
             LoadReport report = LoadGenerator.run(options);
 

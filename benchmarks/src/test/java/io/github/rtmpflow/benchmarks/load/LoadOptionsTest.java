@@ -17,10 +17,12 @@ class LoadOptionsTest {
                 "--bitrate", "3000", "--audio-bitrate", "96", "--fps", "25", "--gop", "50", "--width", "1920",
                 "--height", "1080", "--keyframe-factor", "4", "--duration", "2.5", "--paced", "--chunk-size", "60000",
                 "--extended-timestamp-start", "--handshake", "digest", "--stream-prefix", "cam", "--threads", "1",
-                "--ramp", "1.5", "--setup-timeout", "3", "--max-lag-ms", "500", "--seed", "9");
+                "--ramp", "1.5", "--setup-timeout", "3", "--max-lag-ms", "500", "--seed", "9", "--source-addresses", "8");
 
         assertThat(o).isEqualTo(new LoadOptions(new RtmpUrl("10.0.0.1", 1940, "app"), 16, 2, 3000, 96, 25, 50, 1920,
-                1080, 4, 2.5, true, 60000, true, HandshakeForm.DIGEST_SCHEMA_1, "cam", 1, 1.5, 3, 500, 9));
+                1080, 4, 2.5, true, 60000, true, HandshakeForm.DIGEST_SCHEMA_1, "cam", 1, 1.5, 3, 500, 9, 8));
+        assertThat(o.sourceAddress(0).getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(o.sourceAddress(9).getAddress().getHostAddress()).isEqualTo("127.0.0.2");
     }
 
     @Test
@@ -33,6 +35,7 @@ class LoadOptionsTest {
         assertThat(o.url().port()).isEqualTo(1935);
         assertThat(o.url().tcUrl()).isEqualTo("rtmp://localhost:1935/live");
         assertThat(o.chunkSize()).isEqualTo(4096);
+        assertThat(o.sourceAddress(5)).isNull();
     }
 
     @ParameterizedTest
@@ -62,6 +65,7 @@ class LoadOptionsTest {
         "--handshake, rtmpe, value=rtmpe",
         "--bogus, 1, unknown option",
         "--gop, x, bad number",
+        "--source-addresses, 251, sourceAddresses=251",
     })
     void shouldRefuseBadValues(String option, String value, String message) {
         assertThatThrownBy(() -> LoadOptions.parse("--url", "rtmp://h/live", option, value))
