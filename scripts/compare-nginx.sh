@@ -1,0 +1,348 @@
+#!/usr/bin/env bash
+# compare-nginx.sh: the identical RTMP load against rtmpflow, nginx-rtmp and the read-and-discard
+# baseline (benchmarks' DiscardServer), interleaved (A B C A B C ...), with medians and ratios.
+#
+#   (a) 1 and 16 publishers as fast as possible for DURATION s: MB/s, messages/s, server CPU
+#       (utime+stime deltas of the server's processes from /proc/<pid>/stat, in % of one core)
+#       and the server's peak RSS (VmRSS sampled every 0.5 s).
+#   (b) real-time 3 Mbit/s publishers (3000 kbit/s video + 128 kbit/s audio): the most held
+#       for B_DURATION s with none failed, dropped or behind real time by more than 1 s,
+#       trying B_COUNTS in order (a server that fails a count is not tried at larger ones).
+#   (c) publish-to-play latency (p50/p99) at moderate load: C_PUBLISHERS paced publishers, each
+#       with one player; rtmpflow and nginx only (the discard server plays nothing).
+#
+# Everything listens on 127.0.0.1; servers run under `timeout` and are stopped at the end (also
+# on Ctrl-C); every load run is bounded by `timeout`. No CPU pinning: on a small machine the
+# generator and the server share the cores, the same way for every server.
+#
+# nginx-rtmp configuration used (written to a temporary directory):
+#   load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;
+#   worker_processes auto; worker_rlimit_nofile <hard limit, at most 32768>; daemon off;
+#   pid <tmp>/nginx.pid; error_log <tmp>/nginx-error.log warn;
+#   events { worker_connections 16384; }
+#   rtmp { server { listen 127.0.0.1:PORT; chunk_size 4096;
+#                   application live { live on; record off; } } }
+#
+# Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c"]
+#            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
+#            [--servers "rtmpflow nginx discard"]
+# Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
+#   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
+#   C_DURATION (20), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (19352/19351/19353), DISCARD_CMD,
+#   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
+#   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
+#   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
+# The rtmpflow command defaults to
+#   java -jar rtmp-server/target/rtmpflow-server.jar --bind 127.0.0.1 --port {PORT} --max-connections 20000
+# ({PORT} is replaced); when that jar is missing, rtmpflow is skipped unless RTMPFLOW_CMD is set.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+REPEATS=${REPEATS:-3}
+DURATION=${DURATION:-10}
+SCENARIOS=${SCENARIOS:-"a b c"}
+A_PUBLISHERS=${A_PUBLISHERS:-"1 16"}
+B_COUNTS=${B_COUNTS:-"500 1000 2000"}
+B_DURATION=${B_DURATION:-20}
+B_BITRATE=${B_BITRATE:-3000}
+B_RAMP=${B_RAMP:-5}
+B_REPEATS=${B_REPEATS:-1}
+C_PUBLISHERS=${C_PUBLISHERS:-20}
+C_DURATION=${C_DURATION:-20}
+PORT_RTMPFLOW=${PORT_RTMPFLOW:-19352}
+PORT_NGINX=${PORT_NGINX:-19351}
+PORT_DISCARD=${PORT_DISCARD:-19353}
+JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xmx1g"}
+SOURCE_ADDRESSES=${SOURCE_ADDRESSES:-64}
+SERVER_LIFETIME=${SERVER_LIFETIME:-10800}
+RTMPFLOW_JAR=$ROOT/rtmp-server/target/rtmpflow-server.jar
+RTMPFLOW_CMD=${RTMPFLOW_CMD:-}
+DISCARD_CMD=${DISCARD_CMD:-"java -Xmx512m -cp $JAR io.github.rtmpflow.benchmarks.baseline.DiscardServer --bind 127.0.0.1 --port {PORT}"}
+NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) REPEATS=1; DURATION=3; B_COUNTS="50 100"; B_DURATION=5; B_RAMP=1; C_PUBLISHERS=4; C_DURATION=5 ;;
+        --repeats) REPEATS=$2; shift ;;
+        --duration) DURATION=$2; shift ;;
+        --scenarios) SCENARIOS=$2; shift ;;
+        --counts) B_COUNTS=$2; shift ;;
+        --rtmpflow-cmd) RTMPFLOW_CMD=$2; shift ;;
+        --servers) ONLY_SERVERS=$2; shift ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------- prerequisites
+if [[ ! -f $JAR ]]; then
+    log "building benchmarks.jar"
+    timeout -k 5 900 ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
+    log "installing nginx and libnginx-mod-rtmp"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout -k 5 300 apt-get update -qq
+    timeout -k 5 600 apt-get install -y -qq nginx libnginx-mod-rtmp >/dev/null
+fi
+read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
+if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
+    if [[ -f $RTMPFLOW_JAR ]]; then
+        RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT} --max-connections 20000"
+    else
+        log "no $RTMPFLOW_JAR and no RTMPFLOW_CMD: rtmpflow is skipped"
+        read -r -a SERVERS <<<"${SERVERS[*]/rtmpflow/}"
+    fi
+fi
+
+TMP=$(mktemp -d /tmp/compare-nginx.XXXXXX)
+CLK_TCK=$(getconf CLK_TCK)
+declare -A PID PORT CMD
+PORT[rtmpflow]=$PORT_RTMPFLOW; PORT[nginx]=$PORT_NGINX; PORT[discard]=$PORT_DISCARD
+CMD[rtmpflow]=${RTMPFLOW_CMD//\{PORT\}/$PORT_RTMPFLOW}
+CMD[discard]=${DISCARD_CMD//\{PORT\}/$PORT_DISCARD}
+CMD[nginx]="nginx -p $TMP -e $TMP/nginx-error.log -c $TMP/nginx.conf"
+
+NOFILE=$(ulimit -Hn)
+[[ $NOFILE == unlimited || $NOFILE -gt 32768 ]] && NOFILE=32768
+cat > "$TMP/nginx.conf" <<EOF
+load_module $NGINX_MODULE;
+worker_processes auto;
+worker_rlimit_nofile $NOFILE;
+daemon off;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log warn;
+events { worker_connections 16384; }
+rtmp {
+    server {
+        listen 127.0.0.1:$PORT_NGINX;
+        chunk_size 4096;
+        application live { live on; record off; }
+    }
+}
+EOF
+
+# ---------------------------------------------------------------- servers
+tree_pids() { # a process and its descendants
+    local p=$1 c
+    echo "$p"
+    for c in $(pgrep -P "$p" 2>/dev/null); do tree_pids "$c"; done
+}
+cpu_ticks() { # utime + stime of a process tree, in clock ticks
+    local total=0 p fields
+    for p in $(tree_pids "$1"); do
+        fields=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null) || continue
+        # after "pid (comm) " field 3 (state) comes first: utime (14) and stime (15) are 12th, 13th
+        total=$((total + $(awk '{print $12 + $13}' <<<"$fields")))
+    done
+    echo "$total"
+}
+rss_kb() { # resident set of a process tree
+    local total=0 p kb
+    for p in $(tree_pids "$1"); do
+        kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null) || continue
+        total=$((total + ${kb:-0}))
+    done
+    echo "$total"
+}
+wait_port() { # wait_port PORT PID: until PORT accepts, PID exits or 60 s pass
+    local port=$1 pid=$2 deadline=$((SECONDS + 60))
+    while ((SECONDS < deadline)) && kill -0 "$pid" 2>/dev/null; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        sleep 0.2
+    done
+    return 1
+}
+start_server() {
+    local name=$1
+    if (exec 3<>"/dev/tcp/127.0.0.1/${PORT[$name]}") 2>/dev/null; then
+        log "port ${PORT[$name]} for $name is already in use"; exit 1
+    fi
+    # exec: the recorded PID is the server itself (java or nginx master), not a shell.
+    setsid bash -c "exec timeout -k 5 $SERVER_LIFETIME ${CMD[$name]}" >"$TMP/$name.out" 2>&1 &
+    PID[$name]=$!
+    if ! wait_port "${PORT[$name]}" "${PID[$name]}"; then
+        log "$name did not start listening on ${PORT[$name]}:"; tail -20 "$TMP/$name.out" >&2; exit 1
+    fi
+    log "$name listening on 127.0.0.1:${PORT[$name]} (pid ${PID[$name]}: ${CMD[$name]})"
+}
+alive() { kill -0 "${PID[$1]}" 2>/dev/null; }
+stop_servers() {
+    local name
+    for name in "${!PID[@]}"; do
+        kill -TERM -- "-${PID[$name]}" 2>/dev/null || true
+    done
+    for name in "${!PID[@]}"; do
+        for _ in $(seq 50); do alive "$name" || break; sleep 0.1; done
+        kill -KILL -- "-${PID[$name]}" 2>/dev/null || true
+    done
+    PID=()
+}
+cleanup() {
+    stop_servers
+    if [[ ${KEEP_TMP:-0} == 1 ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- one load run
+# run_load SERVER OUT LIMIT_SECONDS GENERATOR_ARGS...: writes the generator's RESULT line and
+# "SERVER server_cpu_pct=.. server_rss_mb=.." and "GENERATOR generator_cpu_pct=.." lines to
+# OUT.result (the generator's output goes to OUT.gen and OUT.err).
+run_load() {
+    local name=$1 out=$2 limit=$3
+    shift 3
+    if ! alive "$name"; then log "$name died; restarting it"; start_server "$name"; fi
+    local spid=${PID[$name]} t0 t1 c0 c1 rss max=0 gen
+    c0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
+    (
+        TIMEFORMAT='%U %S'
+        time timeout -k 5 "$limit" java $GEN_JAVA_OPTS -cp "$JAR" io.github.rtmpflow.benchmarks.load.LoadGenerator \
+            --url "rtmp://127.0.0.1:${PORT[$name]}/live" --source-addresses "$SOURCE_ADDRESSES" "$@" \
+            >"$out.gen" 2>"$out.err" || true
+    ) 2>"$out.time" &
+    gen=$!
+    while kill -0 "$gen" 2>/dev/null; do
+        rss=$(rss_kb "$spid"); ((rss > max)) && max=$rss
+        sleep 0.5
+    done
+    wait "$gen" || true
+    c1=$(cpu_ticks "$spid"); t1=$(date +%s.%N)
+    {
+        grep '^RESULT ' "$out.gen" || echo "RESULT publishers=0 ok=0 failed=-1 dropped=0 behind=0 mb_per_s=0 msg_per_s=0"
+        awk -v c="$((c1 - c0))" -v hz="$CLK_TCK" -v t0="$t0" -v t1="$t1" -v rss="$max" \
+            'BEGIN { printf "SERVER server_cpu_pct=%.1f server_rss_mb=%.1f wall_s=%.2f\n", 100 * c / hz / (t1 - t0), rss / 1024, t1 - t0 }'
+        awk -v t0="$t0" -v t1="$t1" 'NF == 2 { printf "GENERATOR generator_cpu_pct=%.1f\n", 100 * ($1 + $2) / (t1 - t0) }' "$out.time"
+    } >"$out.result"
+    if ! grep -q '^RESULT ' "$out.gen"; then
+        log "no result from the generator against $name:"; tail -5 "$out.gen" "$out.err" >&2
+    fi
+    sleep 2 # let the server close the connections before the next run
+}
+
+value() { # value FILE KEY: the value of KEY=... in FILE
+    grep -ho "\b$2=[^ ]*" "$1" | head -1 | cut -d= -f2
+}
+median() { # the median of the numbers on stdin
+    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2];
+        else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+median_of() { # median_of KEY FILES...
+    local key=$1 f
+    shift
+    for f in "$@"; do value "$f" "$key"; done | median
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# ---------------------------------------------------------------- scenarios
+scenario_a() {
+    local n r name
+    local -A MB
+    mkdir -p "$TMP/a"
+    for n in $A_PUBLISHERS; do
+        for r in $(seq "$REPEATS"); do
+            for name in "${SERVERS[@]}"; do
+                log "(a) $n publishers, as fast as possible, ${DURATION}s -> $name (repeat $r/$REPEATS)"
+                run_load "$name" "$TMP/a/$n-$name-$r" $((DURATION + 90)) \
+                    --publishers "$n" --duration "$DURATION" --fast --threads 2
+            done
+        done
+    done
+    echo
+    echo "(a) as fast as possible, ${DURATION} s, medians of $REPEATS (MB = 10^6 bytes; CPU in % of one core)"
+    printf '%-12s %-10s %10s %12s %10s %10s %10s %6s\n' publishers server "MB/s" "msg/s" "srv CPU%" "srv RSS MB" "gen CPU%" ok
+    for n in $A_PUBLISHERS; do
+        MB=()
+        for name in "${SERVERS[@]}"; do
+            local fs=("$TMP/a/$n-$name-"*.result)
+            MB[$name]=$(median_of mb_per_s "${fs[@]}")
+            printf '%-12s %-10s %10s %12s %10s %10s %10s %6s\n' "$n" "$name" "${MB[$name]}" \
+                "$(median_of msg_per_s "${fs[@]}")" "$(median_of server_cpu_pct "${fs[@]}")" \
+                "$(median_of server_rss_mb "${fs[@]}")" "$(median_of generator_cpu_pct "${fs[@]}")" \
+                "$(median_of ok "${fs[@]}")/$n"
+        done
+        if [[ -n ${MB[rtmpflow]:-} ]]; then
+            echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]:-n/a}" "${MB[nginx]:-n/a}"), rtmpflow/discard $(ratio "${MB[rtmpflow]:-n/a}" "${MB[discard]:-n/a}")"
+        fi
+        echo "             nginx/discard MB/s $(ratio "${MB[nginx]:-n/a}" "${MB[discard]:-n/a}")"
+    done
+}
+
+passes() { # passes FILE COUNT: all publishers ok, none failed, dropped or behind
+    local f=$1 n=$2
+    [[ $(value "$f" ok) == "$n" && $(value "$f" failed) == 0 && $(value "$f" dropped) == 0 && $(value "$f" behind) == 0 ]]
+}
+
+scenario_b() {
+    local n r name f
+    local -A BEST OUT
+    mkdir -p "$TMP/b"
+    for name in "${SERVERS[@]}"; do BEST[$name]=0; done
+    for n in $B_COUNTS; do
+        for r in $(seq "$B_REPEATS"); do
+            for name in "${SERVERS[@]}"; do
+                [[ -z ${OUT[$name]:-} ]] || continue
+                log "(b) $n paced publishers at ${B_BITRATE} kbit/s for ${B_DURATION}s -> $name (repeat $r/$B_REPEATS)"
+                f="$TMP/b/$n-$name-$r"
+                run_load "$name" "$f" $((B_DURATION + B_RAMP + 120)) --publishers "$n" --paced \
+                    --bitrate "$B_BITRATE" --audio-bitrate 128 --duration "$B_DURATION" --ramp "$B_RAMP" \
+                    --setup-timeout 30 --max-lag-ms 1000 --threads 2
+                if ! passes "$f.result" "$n"; then
+                    OUT[$name]="failed at $n: $(grep -o 'ok=[^ ]* failed=[^ ]* dropped=[^ ]* behind=[^ ]*' "$f.result") $(grep -o 'lag_max_ms=[^ ]*' "$f.result")"
+                fi
+            done
+        done
+        for name in "${SERVERS[@]}"; do
+            [[ -n ${OUT[$name]:-} ]] || BEST[$name]=$n
+        done
+    done
+    echo
+    echo "(b) paced ${B_BITRATE}+128 kbit/s publishers held for ${B_DURATION} s (ramp ${B_RAMP} s), none failed/dropped/behind > 1 s; tried: $B_COUNTS"
+    for name in "${SERVERS[@]}"; do
+        printf '%-10s most held: %6s   %s\n' "$name" "${BEST[$name]}" "${OUT[$name]:-}"
+    done
+}
+
+scenario_c() {
+    local r name
+    mkdir -p "$TMP/c"
+    local players=()
+    for name in "${SERVERS[@]}"; do [[ $name == discard ]] || players+=("$name"); done
+    for r in $(seq "$REPEATS"); do
+        for name in "${players[@]}"; do
+            log "(c) $C_PUBLISHERS paced publishers + $C_PUBLISHERS players, ${C_DURATION}s -> $name (repeat $r/$REPEATS)"
+            run_load "$name" "$TMP/c/$name-$r" $((C_DURATION + 120)) --publishers "$C_PUBLISHERS" \
+                --players "$C_PUBLISHERS" --paced --bitrate "$B_BITRATE" --audio-bitrate 128 \
+                --duration "$C_DURATION" --threads 2
+        done
+    done
+    echo
+    echo "(c) publish-to-play latency, $C_PUBLISHERS publishers at ${B_BITRATE}+128 kbit/s each played once, ${C_DURATION} s, medians of $REPEATS (ms)"
+    printf '%-10s %10s %10s %10s %10s %12s\n' server p50 p99 max players_ok frames
+    for name in "${players[@]}"; do
+        local clean=("$TMP/c/$name-"*.result)
+        printf '%-10s %10s %10s %10s %10s %12s\n' "$name" "$(median_of latency_p50_ms "${clean[@]}")" \
+            "$(median_of latency_p99_ms "${clean[@]}")" "$(median_of latency_max_ms "${clean[@]}")" \
+            "$(median_of players_ok "${clean[@]}")/$C_PUBLISHERS" "$(median_of latency_samples "${clean[@]}")"
+    done
+}
+
+# ---------------------------------------------------------------- main
+log "results in $TMP; servers: ${SERVERS[*]}; scenarios: $SCENARIOS"
+for name in "${SERVERS[@]}"; do start_server "$name"; done
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -r);" \
+    "java: $(java -version 2>&1 | head -1); nginx: $(nginx -v 2>&1 | cut -d/ -f2)"
+for s in $SCENARIOS; do
+    case $s in
+        a) scenario_a ;;
+        b) scenario_b ;;
+        c) scenario_c ;;
+        *) log "unknown scenario: $s" ;;
+    esac
+done
