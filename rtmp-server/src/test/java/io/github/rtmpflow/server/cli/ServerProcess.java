@@ -107,6 +107,11 @@ final class ServerProcess implements AutoCloseable {
         return line[0];
     }
 
+    /** Returns the process id (for signals other than SIGTERM). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Sends SIGTERM (what {@link Process#destroy()} does on Unix) and returns the exit status. */
     int terminate() {
         process.destroy();
