@@ -211,6 +211,11 @@ public final class RawPlayer implements AutoCloseable {
         return serverClosed;
     }
 
+    /** Returns the local port, which the server's log lines show as the peer's. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Returns a null command object, for sending commands. */
     public static AmfNull none() {
         return AmfNull.INSTANCE;
