@@ -66,10 +66,18 @@ abstract class ClientConnection {
     private long bytesRead;
 
     ClientConnection(LoadLoop loop, LoadOptions options, int index) {
+        this(loop, options, index, index);
+    }
+
+    /**
+     * A connection numbered {@code index} (which picks its source address) working on stream
+     * {@code streamIndex}: players of one stream have their own numbers.
+     */
+    ClientConnection(LoadLoop loop, LoadOptions options, int index, int streamIndex) {
         this.loop = loop;
         this.options = options;
         this.index = index;
-        this.streamName = options.streamPrefix() + index;
+        this.streamName = options.streamPrefix() + streamIndex;
         this.out = new OutputBuffer(loop);
     }
 
