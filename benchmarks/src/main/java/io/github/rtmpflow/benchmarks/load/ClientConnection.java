@@ -57,7 +57,8 @@ abstract class ClientConnection {
     private boolean everActive;
     private boolean dropped;
     private String failure;
-    long startAt = Long.MAX_VALUE;
+    /** When to connect; volatile: a publisher on another loop starts its players. */
+    volatile long startAt = Long.MAX_VALUE;
     long connectStartedAt;
     long activeAt;
     private long activeUntil = Long.MAX_VALUE;

@@ -60,6 +60,9 @@ final class PublisherConnection extends ClientConnection {
             activate(now, (long) (options.durationSeconds() * 1e9));
             for (PlayerConnection player : players) {
                 player.startAt = now;
+                if (player.loop != loop) {
+                    player.loop.selector().wakeup();
+                }
             }
         }
     }
