@@ -212,7 +212,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
                 "  --handshake simple|digest|digest0  C1 form (simple)",
                 "  --stream-prefix P         stream names P0, P1, ... (load)",
                 "  --threads N               selector threads (min(2, cores))",
-                "  --ramp S                  spread connection starts over S seconds (0)",
+                "  --ramp S                  spread publisher starts, and each stream's players, over S seconds (0)",
                 "  --setup-timeout S         time to reach NetStream.Publish.Start (10)",
                 "  --max-lag-ms MS           paced: behind real time by more counts as behind (1000)",
                 "  --seed N                  payload bytes seed (1)",

@@ -58,8 +58,11 @@ final class PublisherConnection extends ClientConnection {
             streamId = p.streamId();
             setupNanos = now - connectStartedAt;
             activate(now, (long) (options.durationSeconds() * 1e9));
-            for (PlayerConnection player : players) {
-                player.startAt = now;
+            long rampNanos = (long) (options.rampSeconds() * 1e9);
+            for (int i = 0; i < players.size(); i++) {
+                // --ramp spreads the players too, so a server's handshake limit is not hit at once.
+                PlayerConnection player = players.get(i);
+                player.startAt = now + rampNanos * i / players.size();
                 if (player.loop != loop) {
                     player.loop.selector().wakeup();
                 }
