@@ -137,6 +137,47 @@ class PlaybackTest {
     }
 
     @Test
+    void shouldStopOnCloseStreamAndPlayAgainOnTheSameStream() throws Exception {
+        List<FlvTag> sent = TestTags.stream(5, 120, 5_000);
+        try (RtmpServer server = TestServers.builder().start();
+                RtmpClient publisher = RtmpClient.connect(TestServers.url(server, "live"));
+                RawPlayer player = RawPlayer.open(server.localAddress().getPort());
+                RawPlayer witness = RawPlayer.open(server.localAddress().getPort())) {
+            int streamId = player.play("live", "cam1");
+            witness.play("live", "cam1");
+            player.awaitStatus(StatusCodes.PLAY_START);
+            witness.awaitStatus(StatusCodes.PLAY_START);
+            publisher.publish("cam1");
+            for (FlvTag tag : sent.subList(0, 40)) {
+                publisher.send(tag);
+            }
+            Poll.until("the first tags at the player", () -> player.media().size() == 39);
+
+            player.send(Commands.closeStream(), 8, streamId);
+            Poll.until("the play to stop", () -> server.stream("live", "cam1").orElseThrow().statistics()
+                    .subscribers().stream().filter(x -> x.name().startsWith("player")).count() == 1);
+            for (FlvTag tag : sent.subList(40, 80)) {
+                publisher.send(tag);
+            }
+            Poll.until("the witness to get them", () -> witness.media().size() == 79);
+            player.send(new io.github.rtmpflow.core.message.PingRequest(7), 2, 0);
+            player.await("the ping answer", r -> r.message() instanceof io.github.rtmpflow.core.message.PingResponse);
+            assertThat(player.media()).as("nothing after closeStream").hasSize(39);
+
+            player.send(Commands.play(0, "cam1", -2), 8, streamId);
+            Poll.until("a second Play.Start", () -> player.statusCodes().stream()
+                    .filter(StatusCodes.PLAY_START::equals).count() == 2);
+            for (FlvTag tag : sent.subList(80, sent.size())) {
+                publisher.send(tag);
+            }
+            Poll.until("media of the second play", () -> player.media().size() > 39 + 2);
+            List<FlvTag> again = player.media().subList(39, player.media().size());
+            assertThat(again.get(0).isSequenceHeader()).isTrue();
+            assertThat(again.get(2).isKeyframe()).as("fast start again").isTrue();
+        }
+    }
+
+    @Test
     void shouldAskTheAuthorizerAndRefuseAnUnauthorizedPlay() throws Exception {
         List<AuthorizationRequest> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (RtmpServer server = TestServers.builder()
