@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * asynchronously, with the authorization timeout) with {@link AuthorizationRequest.Action#PLAY},
  * accepts the play (StreamBegin, NetStream.Play.Reset/Start, {@code |RtmpSampleAccess}) and
  * attaches a {@link PlayerSink} to the stream name, live or not yet: a player of a name nobody
- * publishes waits for the publisher (NetStream.Play.PublishNotify), as nginx-rtmp does. Runs on
- * the connection's loop.
+ * publishes waits for the publisher (NetStream.Play.PublishNotify), as nginx-rtmp does. Only
+ * live streams are served: the play's start and duration arguments (recorded playback) are
+ * ignored, as nginx-rtmp's live applications do. Runs on the connection's loop.
  *
  * <p>Log lines name the connection, the peer and {@code app/name}; never the query strings.
  */

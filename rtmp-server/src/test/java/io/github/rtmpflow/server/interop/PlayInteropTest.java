@@ -51,6 +51,15 @@ class PlayInteropTest {
         r.run().assertSuccess();
         assertContiguousRun("ffmpeg", SOURCE.get(), r.expected(), MediaTags.read(out), 0);
         assertThat(Ffprobe.assertReadable(out)).isEqualTo(r.expected().size());
+        // What FFmpeg itself reads back, packet by packet: per stream, the end of the source.
+        FrameMd5 source = FrameMd5.of(TestMedia.h264Aac());
+        FrameMd5 received = FrameMd5.of(out);
+        assertThat(received.header()).isEqualTo(source.header());
+        for (String stream : List.of("0", "1")) {
+            List<String> all = sizeAndMd5(source, stream);
+            List<String> tail = sizeAndMd5(received, stream);
+            assertThat(tail).as("stream " + stream).isNotEmpty().isEqualTo(all.subList(all.size() - tail.size(), all.size()));
+        }
     }
 
     @Test
@@ -199,6 +208,18 @@ class PlayInteropTest {
         assertThat(firstVideo.isKeyframe()).as(what + " starts at a keyframe").isTrue();
         MediaTags.assertPrefix(what, MediaTags.rebased(expected), MediaTags.rebased(frames),
                 expected.size() - mayLoseAtEnd);
+    }
+
+    /** The "size, md5" of each packet of one stream, in file order. */
+    private static List<String> sizeAndMd5(FrameMd5 frames, String stream) {
+        List<String> result = new ArrayList<>();
+        for (String line : frames.packets()) {
+            String[] fields = line.split(",");
+            if (fields[0].trim().equals(stream)) {
+                result.add(fields[4].trim() + "," + fields[5].trim());
+            }
+        }
+        return result;
     }
 
     private static int readMedia(Path flv) {
