@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
  * from the publisher's write to this delivery ({@link LatencyStamp}), and every gap in its video
  * timestamps longer than one and a half frame intervals (frames the server dropped for it). It
  * stops when the server reports the end of the stream or one second after the publisher's
- * duration.
+ * duration. A player that joins after the stream started first receives the cached GOP (fast
+ * start): those frames' latencies count from when the publisher sent them, so they add up to a
+ * GOP's duration to the high percentiles.
  */
 final class PlayerConnection extends ClientConnection {
 
