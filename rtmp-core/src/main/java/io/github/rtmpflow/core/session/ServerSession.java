@@ -37,6 +37,10 @@ import java.util.OptionalLong;
  * calling the accept or reject methods; the session queues the replies PROTOCOL.md lists (nginx-
  * rtmp's answers): control messages on chunk stream 2, NetConnection replies on 3, NetStream
  * status on 5. A rejection is followed by {@link SessionEvent.CloseRequested}: flush, then close.
+ * While a play runs, the application tells the player what happens to the stream
+ * ({@link #playUnpublished}, {@link #playPublished}) and answers its pause and seek
+ * ({@link SessionEvent.PauseRequested}, {@link SessionEvent.SeekRequested}); the media itself it
+ * encodes and sends on the play's message stream without the session.
  *
  * <p>What is refused as a protocol error ({@code BAD_COMMAND}, thrown by {@code receive}; the
  * session then stays failed): any command but connect before connect; a second connect; more
