@@ -30,6 +30,7 @@ import io.github.rtmpflow.server.testing.TestServers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -92,8 +93,17 @@ class HostileInputTest {
 
     /** Starts a server and the healthy stream, runs {@code attack}, then checks the healthy stream and the slots. */
     static void run(ServerLimits limits, Attack attack) throws Exception {
+        run(limits, null, attack);
+    }
+
+    /** As {@link #run(ServerLimits, Attack)}, recording every stream under {@code recordDirectory} (unless null). */
+    static void run(ServerLimits limits, Path recordDirectory, Attack attack) throws Exception {
         ManualTime time = new ManualTime();
-        RtmpServer server = TestServers.builder().limits(limits).timeSource(time).start();
+        RtmpServer.Builder builder = TestServers.builder().limits(limits).timeSource(time);
+        if (recordDirectory != null) {
+            builder.recordDirectory(recordDirectory);
+        }
+        RtmpServer server = builder.start();
         try (HealthyStream healthy = HealthyStream.start(server)) {
             attack.run(new Attack.Context(server, time, healthy));
             // Every offender's slot is back: only the healthy publisher (and what the case left on purpose) remains.
