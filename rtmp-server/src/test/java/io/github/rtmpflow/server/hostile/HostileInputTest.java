@@ -8,10 +8,12 @@ import static io.github.rtmpflow.server.hostile.Wire.u32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.MessageTypes;
 import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.message.Abort;
 import io.github.rtmpflow.core.message.Acknowledgement;
+import io.github.rtmpflow.core.message.MessageCodec;
 import io.github.rtmpflow.core.message.PingRequest;
 import io.github.rtmpflow.core.message.SetChunkSize;
 import io.github.rtmpflow.core.message.SetPeerBandwidth;
@@ -28,6 +30,9 @@ import io.github.rtmpflow.server.testing.Poll;
 import io.github.rtmpflow.server.testing.RawPeer;
 import io.github.rtmpflow.server.testing.TestServers;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,6 +56,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in {@link FloodTest}; they share this harness.
  */
 class HostileInputTest {
+
+    private static final long OUTBOUND_LIMIT = 64 * 1024;
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -81,7 +88,9 @@ class HostileInputTest {
                 row("media before publish", HostileInputTest::mediaBeforePublish),
                 row("createStream flood", HostileInputTest::createStreamFlood),
                 row("aggregate whose inner size overruns it", HostileInputTest::aggregateOverrun),
-                row("publisher reset mid-message", HostileInputTest::resetMidMessage));
+                row("publisher reset mid-message", HostileInputTest::resetMidMessage),
+                row("ping flood from a peer that never reads", limits -> limits.withMaxOutboundBytes(OUTBOUND_LIMIT),
+                        HostileInputTest::pingFloodWithoutReading));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -327,6 +336,29 @@ class HostileInputTest {
             ctx.awaitLog(peer.localPort(), "protocol error, closing: BAD_MESSAGE");
         }
         Poll.until("the aggregate stream to end", () -> ctx.server().stream("live", "agg").isEmpty());
+    }
+
+    private static void pingFloodWithoutReading(Attack.Context ctx) throws Exception {
+        try (Socket peer = new Socket()) {
+            // A small receive window, so the server's answers back up into its outbound queue soon.
+            peer.setReceiveBufferSize(4096);
+            peer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), ctx.port()));
+            peer.getOutputStream().write(HANDSHAKE);
+            assertThat(peer.getInputStream().readNBytes(3073)).hasSize(3073);
+            // Each PingRequest makes the server queue a PingResponse the peer never reads.
+            ChunkEncoder encoder = new ChunkEncoder();
+            ByteBuffer ping = encoder.encode(MessageCodec.encode(new PingRequest(7), 2, 0, 0));
+            byte[] batch = repeat(Arrays.copyOfRange(ping.array(), ping.arrayOffset() + ping.position(),
+                    ping.arrayOffset() + ping.limit()), 10_000);
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    peer.getOutputStream().write(batch);
+                }
+            } catch (IOException e) {
+                // closed by the server: that is the point
+            }
+            ctx.awaitLog(peer.getLocalPort(), "outbound queue over its limit");
+        }
     }
 
     private static void resetMidMessage(Attack.Context ctx) throws Exception {
