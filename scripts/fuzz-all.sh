@@ -31,13 +31,12 @@ targets=(
   "rtmp-flv FlvFuzzTest#scriptBodies"
   "rtmp-flv FlvFuzzTest#flvFiles"
 )
-./mvnw -B -q -pl rtmp-flv -am install -DskipTests
 for entry in "${targets[@]}"; do
   module="${entry%% *}"
   target="${entry#* }"
   log="$logs/${target//#/_}.log"
   status=0
-  JAZZER_FUZZ=1 ./mvnw -B -o -pl "$module" test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
+  JAZZER_FUZZ=1 ./mvnw -B -pl "$module" -am test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.hooks=true -Djazzer.max_duration="$duration" > "$log" 2>&1 || status=$?
   done_line="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"
   findings="$(grep -cE '== Java Exception|Uncaught exception|Test unit written to' "$log" || true)"
