@@ -51,7 +51,7 @@ final class JoinCache {
             case VIDEO_KEYFRAME:
                 videoSeen = true;
                 mediaSeen = true;
-                gop.restart(tag);
+                gop.addKeyframe(tag);
                 break;
             case VIDEO_FRAME:
                 videoSeen = true;
