@@ -7,6 +7,7 @@ import io.github.rtmpflow.core.chunk.ChunkDecoder;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.handshake.ServerHandshake;
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.core.session.ConnectRequest;
 import io.github.rtmpflow.core.session.OutgoingMessage;
 import io.github.rtmpflow.core.session.PublishRequest;
@@ -270,6 +271,13 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
             LOG.info("[{}] {} asked to reconnect: {}", label(), peer(), description);
         }
         return sent;
+    }
+
+    /** Loop thread: the capabilities the client announced in connect. */
+    @Override
+    public ClientCapabilities capabilities() {
+        ConnectRequest request = session.connectRequest();
+        return request == null ? ClientCapabilities.NONE : request.capabilities();
     }
 
     // ---- PublisherHandle: any thread ----
