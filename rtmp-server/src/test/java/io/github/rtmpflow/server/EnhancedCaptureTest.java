@@ -10,6 +10,7 @@ import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TagFanout;
 import io.github.rtmpflow.flv.TagType;
 import io.github.rtmpflow.flv.VideoCodec;
 import io.github.rtmpflow.server.testing.CaptureMessages;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,6 +83,45 @@ class EnhancedCaptureTest {
         } finally {
             server.close();
         }
+    }
+
+    @ParameterizedTest(name = "{0}, GOP replay {1}")
+    @CsvSource({
+        "ffmpeg71_hevc_publish_c2s.bin, false",
+        "ffmpeg71_hevc_publish_c2s.bin, true",
+        "ffmpeg71_av1_publish_c2s.bin, false",
+        "ffmpeg71_av1_publish_c2s.bin, true",
+    })
+    void shouldStartALateJoinerWithTheSequenceHeadersThenAKeyframe(String fixture, boolean replayGop) {
+        List<FlvTag> tags = mediaMessages(CaptureReplay.fixture(fixture));
+        int half = tags.size() / 2;
+        TagFanout fanout = new TagFanout("live/late");
+        tags.subList(0, half).forEach(fanout::publish);
+        CollectingSubscriber late = new CollectingSubscriber();
+        fanout.subscribe(late, SubscribeOptions.defaults().withExecutor(SubscribeOptions.CALLER_THREAD)
+                .withReplayGop(replayGop));
+        tags.subList(half, tags.size()).forEach(fanout::publish);
+
+        List<FlvTag> got = late.tags();
+        assertThat(got.get(0)).as("video sequence header").isSameAs(tags.get(firstIndex(tags, t -> t.isVideo()
+                && t.isSequenceHeader())));
+        assertThat(got.get(1)).as("audio sequence header").isSameAs(tags.get(firstIndex(tags, t -> t.isAudio()
+                && t.isSequenceHeader())));
+        FlvTag start = got.get(2);
+        assertThat(start.isKeyframe()).isTrue();
+        int from = tags.indexOf(start);
+        assertThat(from).as("a GOP replay starts before the join, otherwise after it")
+                .matches(i -> replayGop ? i < half : i >= half);
+        assertThat(got.subList(2, got.size())).containsExactlyElementsOf(tags.subList(from, tags.size()));
+    }
+
+    private static int firstIndex(List<FlvTag> tags, Predicate<FlvTag> p) {
+        for (int i = 0; i < tags.size(); i++) {
+            if (p.test(tags.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such tag");
     }
 
     /** The audio and video messages of a captured client stream, as tags, decoded directly. */
