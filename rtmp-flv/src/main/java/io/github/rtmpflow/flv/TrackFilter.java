@@ -1,6 +1,7 @@
 package io.github.rtmpflow.flv;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Applies a {@link TrackSelection} to one tag: passes it, drops it, or rewrites an Enhanced RTMP
@@ -28,6 +29,7 @@ public final class TrackFilter {
     private static final int ONE_TRACK = 0;
     private static final int MANY_TRACKS_MANY_CODECS = 2;
     private static final int MAX_TRACKS = 256;
+    private static final int INITIAL_TRACKS = 4;
     private static final int FIELDS = 4;
     private static final int FOUR_CC = 0;
     private static final int TRACK_ID = 1;
@@ -52,8 +54,9 @@ public final class TrackFilter {
         if (multitrackAt < 0) {
             return selection.includes(video, 0) ? tag : null;
         }
-        int[] tracks = new int[MAX_TRACKS * FIELDS];
-        int count = walkTracks(body, multitrackAt, tracks);
+        int[][] tracksHolder = {new int[INITIAL_TRACKS * FIELDS]};
+        int count = walkTracks(body, multitrackAt, tracksHolder);
+        int[] tracks = tracksHolder[0];
         if (count < 0) {
             // LENIENT: a layout we cannot walk is treated as the default track.
             return selection.includes(video, 0) ? tag : null;
@@ -112,10 +115,11 @@ public final class TrackFilter {
     }
 
     /**
-     * Fills {@code out} with (fourCc, trackId, bodyStart, bodyEnd) per track; returns the track
+     * Fills {@code holder[0]} (grown as needed) with (fourCc, trackId, bodyStart, bodyEnd) per track; returns the track
      * count, or -1 when the layout is truncated or reserved.
      */
-    private static int walkTracks(ByteBuffer b, int multitrackAt, int[] out) {
+    private static int walkTracks(ByteBuffer b, int multitrackAt, int[][] holder) {
+        int[] out = holder[0];
         int size = b.remaining();
         int type = (b.get(multitrackAt) & 0xFF) >> 4;
         if (type > MANY_TRACKS_MANY_CODECS) {
@@ -161,6 +165,10 @@ public final class TrackFilter {
                 }
             }
             int at = count * FIELDS;
+            if (at + FIELDS > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+                holder[0] = out;
+            }
             out[at + FOUR_CC] = fourCc;
             out[at + TRACK_ID] = trackId;
             out[at + BODY_START] = pos;

@@ -125,6 +125,18 @@ class TrackSelectionTest {
         assertThat(narrowed.isKeyframe()).isTrue();
     }
 
+    @Test
+    void shouldKeepTheChosenTracksOfATagWithManyTracksInWireOrder() {
+        StringBuilder hex = new StringBuilder("95" + "11" + "4f707573");
+        for (int id = 0; id < 9; id++) {
+            hex.append(String.format("%02x", id)).append("000002").append(String.format("%02x%02x", id, id));
+        }
+        FlvTag narrowed = TrackFilter.apply(audio(hex.toString()), TrackSelection.of(null, Set.of(7, 2)));
+
+        assertThat(hex(narrowed)).isEqualTo("95" + "11" + "4f707573" + "02" + "000002" + "0202" + "07" + "000002"
+                + "0707");
+    }
+
     @ParameterizedTest(name = "cut at {0}")
     @CsvSource({"1", "2", "5", "6", "9", "12", "17"})
     void shouldTreatATruncatedMultitrackTagAsTrackZero(int length) {
