@@ -51,6 +51,13 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
         for (FlvTag header : cache.audioSequenceHeaders()) {
             deliverSelectedControl(header);
         }
+        // After the configuration records, before any frame they apply to.
+        for (FlvTag configuration : cache.videoConfigurations()) {
+            deliverSelectedControl(configuration);
+        }
+        for (FlvTag configuration : cache.audioConfigurations()) {
+            deliverSelectedControl(configuration);
+        }
         if (!cache.mediaSeen()) {
             return;
         }

@@ -188,4 +188,30 @@ class TrackSelectionTest {
 
         assertThat(late.tags()).startsWith(key0, key1);
     }
+
+    @Test
+    void shouldReplayTheLatestColorInfoAndMultichannelConfigOfEachTrackToLateJoiners() {
+        FlvTag header = video("90" + "68766331" + "a0");
+        FlvTag colorOld = video("d4" + "68766331" + "02000963" + "01");
+        FlvTag colorNew = video("94" + "68766331" + "02000963" + "02");
+        FlvTag opusHead = audio("90" + "4f707573" + "4f707573486561640102380180bb0000000000");
+        // MultichannelConfig: Native order, 2 channels, FrontLeft | FrontRight
+        FlvTag channels = audio("94" + "4f707573" + "01" + "02" + "00000003");
+        FlvTag key = video("91" + "68766331" + "000000" + "b0");
+        FlvTag inter = video("a1" + "68766331" + "000000" + "b1");
+        assertThat(colorOld.isTrackConfiguration()).isTrue();
+        assertThat(colorNew.isTrackConfiguration()).isTrue();
+        assertThat(channels.isTrackConfiguration()).isTrue();
+        assertThat(key.isTrackConfiguration()).isFalse();
+        TagFanout fanout = new TagFanout("live/hdr");
+        for (FlvTag tag : List.of(header, colorOld, opusHead, channels, key, colorNew, inter)) {
+            fanout.publish(tag);
+        }
+        RecordingSubscriber late = new RecordingSubscriber(Long.MAX_VALUE);
+        fanout.subscribe(late, SubscribeOptions.defaults().withExecutor(SubscribeOptions.CALLER_THREAD));
+        FlvTag nextKey = video("91" + "68766331" + "000000" + "b2");
+        fanout.publish(nextKey);
+
+        assertThat(late.tags()).containsExactly(header, opusHead, colorNew, channels, nextKey);
+    }
 }

@@ -90,7 +90,7 @@ public final class StreamCounters {
             readVideoConfiguration(tag);
             return;
         }
-        if (tag.isSequenceEnd() || tag.size() == 0) {
+        if (tag.isSequenceEnd() || tag.isTrackConfiguration() || tag.size() == 0) {
             return;
         }
         videoFrames = videoFrames + 1;
