@@ -67,11 +67,15 @@ public final class TrackFilter {
                 chosen++;
             }
         }
-        if (chosen == count) {
-            return tag;
-        }
         if (chosen == 0) {
             return null;
+        }
+        if (selection.singleTrackForm() && chosen == 1) {
+            return FlvTag.of(tag.type(), tag.timestamp(), singleTrack(body, multitrackAt, tracks, selection,
+                    video));
+        }
+        if (chosen == count) {
+            return tag;
         }
         return FlvTag.of(tag.type(), tag.timestamp(), rewrite(body, multitrackAt, tracks, count, selection, video,
                 chosen));
@@ -177,6 +181,28 @@ public final class TrackFilter {
             pos += bodyLength;
         } while (type != ONE_TRACK && pos < size);
         return count;
+    }
+
+    /**
+     * Writes the one chosen track without multitrack signalling: the bytes before the
+     * AvMultitrackType byte with the packet-type nibble that said Multitrack (in byte 0, or in
+     * the last ModEx trailer) replaced by the tracks' packet type, then the FourCC and the body.
+     */
+    private static ByteBuffer singleTrack(ByteBuffer b, int multitrackAt, int[] tracks,
+            TrackSelection selection, boolean video) {
+        int innerPacketType = b.get(multitrackAt) & 0x0F;
+        int at = 0;
+        while (!selection.includes(video, tracks[at + TRACK_ID])) {
+            at += FIELDS;
+        }
+        int bodyLength = tracks[at + BODY_END] - tracks[at + BODY_START];
+        ByteBuffer out = ByteBuffer.allocate(multitrackAt + 4 + bodyLength);
+        out.put(b.duplicate().position(0).limit(multitrackAt));
+        int signal = multitrackAt - 1;
+        out.put(signal, (byte) ((b.get(signal) & 0xF0) | innerPacketType));
+        out.putInt(tracks[at + FOUR_CC]);
+        out.put(b.duplicate().position(tracks[at + BODY_START]).limit(tracks[at + BODY_END]));
+        return out.flip();
     }
 
     private static ByteBuffer rewrite(ByteBuffer b, int multitrackAt, int[] tracks, int count,

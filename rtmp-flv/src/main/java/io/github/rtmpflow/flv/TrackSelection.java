@@ -19,13 +19,33 @@ import java.util.Set;
  * Sequence headers, the join cache and drop-until-keyframe all work on the filtered tags, so a
  * subscriber of track 1 joins at a keyframe of track 1 with track 1's configuration.
  *
+ * <p>With {@link #singleTrackForm()}, a multitrack tag left with one track is written without
+ * multitrack signalling at all (the plain single-track enhanced layout: packet type, FourCC,
+ * body; ModEx kept), for consumers that do not understand multitrack, such as players that did
+ * not announce capsEx Multitrack (FFmpeg 7.1 reads no multitrack tag). The track id is then
+ * lost, as it must be.
+ *
  * @param videoTrackIds the video track ids to deliver, or {@code null} for every video track
  * @param audioTrackIds the audio track ids to deliver, or {@code null} for every audio track
+ * @param singleTrackForm whether a tag left with one track drops its multitrack signalling
  */
-public record TrackSelection(Set<Integer> videoTrackIds, Set<Integer> audioTrackIds) {
+public record TrackSelection(Set<Integer> videoTrackIds, Set<Integer> audioTrackIds, boolean singleTrackForm) {
 
     /** Every track of both kinds: no filtering. */
-    public static final TrackSelection ALL = new TrackSelection(null, null);
+    public static final TrackSelection ALL = new TrackSelection(null, null, false);
+
+    /**
+     * The default track (0) of video and audio in the single-track form: what a consumer
+     * without multitrack support can play (the spec recommends track 0 for the highest priority
+     * or quality track).
+     */
+    public static final TrackSelection DEFAULT_TRACKS_WITHOUT_MULTITRACK = new TrackSelection(Set.of(0), Set.of(0),
+            true);
+
+    /** A selection that keeps the multitrack signalling of what it delivers. */
+    public TrackSelection(Set<Integer> videoTrackIds, Set<Integer> audioTrackIds) {
+        this(videoTrackIds, audioTrackIds, false);
+    }
 
     /** Copies the sets; track ids are 0 to 255 (UI8 on the wire). */
     public TrackSelection {
@@ -41,9 +61,14 @@ public record TrackSelection(Set<Integer> videoTrackIds, Set<Integer> audioTrack
         return new TrackSelection(videoTrackIds, audioTrackIds);
     }
 
+    /** Returns a copy that writes one remaining track without multitrack signalling. */
+    public TrackSelection inSingleTrackForm() {
+        return new TrackSelection(videoTrackIds, audioTrackIds, true);
+    }
+
     /** Returns whether this selection lets every tag through unchanged. */
     public boolean isAll() {
-        return videoTrackIds == null && audioTrackIds == null;
+        return videoTrackIds == null && audioTrackIds == null && !singleTrackForm;
     }
 
     /** Returns whether {@code trackId} of the given kind is chosen. */

@@ -214,4 +214,25 @@ class TrackSelectionTest {
 
         assertThat(late.tags()).containsExactly(header, opusHead, colorNew, channels, nextKey);
     }
+
+    @Test
+    void shouldWriteTheDefaultTrackWithoutMultitrackSignallingForConsumersWithoutMultitrack() throws Exception {
+        TrackSelection plain = TrackSelection.DEFAULT_TRACKS_WITHOUT_MULTITRACK;
+
+        assertThat(hex(TrackFilter.apply(video(HEVC_MANY_TRACKS_KEY), plain))).isEqualTo("91" + "68766331" + "000000aabb");
+        assertThat(hex(TrackFilter.apply(video(MOD_EX_MANY_TRACKS), plain)))
+                .isEqualTo("97" + "02" + "0001f4" + "01" + "68766331" + "000000aabb");
+        assertThat(hex(TrackFilter.apply(video("96" + "00" + "68766331" + "00" + "a0"), plain)))
+                .as("a OneTrack sequence start").isEqualTo("90" + "68766331" + "a0");
+        assertThat(TrackFilter.apply(video(HEVC_TRACK_1_KEY), plain)).isNull();
+        assertThat(hex(TrackFilter.apply(audio(AUDIO_MANY_CODECS), plain))).isEqualTo("91" + "4f707573" + "0102");
+        FlvTag single = video("91" + "68766331" + "000000" + "aa");
+        assertThat(TrackFilter.apply(single, plain)).isSameAs(single);
+        FlvTag flattened = TrackFilter.apply(video(MOD_EX_MANY_TRACKS), plain);
+        assertThat(flattened.isKeyframe()).isTrue();
+        VideoTagHeader header = VideoTagHeader.parse(flattened);
+        assertThat(header.isMultitrack()).isFalse();
+        assertThat(header.timestampNanoOffset()).isEqualTo(500);
+        assertThat(header.codec()).isEqualTo(VideoCodec.HEVC);
+    }
 }

@@ -211,6 +211,19 @@ class EnhancedHandmadeTest {
     }
 
     @Test
+    void shouldGiveAConsumerWithoutMultitrackTheDefaultTrackInPlainEnhancedForm() throws Exception {
+        List<FlvTag> original = capture("ffmpeg71_hevc_publish_c2s.bin");
+        List<FlvTag> sent = new ArrayList<>();
+        for (FlvTag tag : original) {
+            sent.add(tag.isVideo() && (tag.byteAt(0) & 0x0F) <= 3 ? EnhancedTags.twoTracks(tag) : tag);
+        }
+        Published p = publish("plain", sent, TrackSelection.DEFAULT_TRACKS_WITHOUT_MULTITRACK);
+
+        PublishRoundTripTest.assertSameTags(p.received(), sent);
+        PublishRoundTripTest.assertSameTags(p.selected(), original);
+    }
+
+    @Test
     void shouldRecogniseAvcInEnhancedForm() throws Exception {
         List<FlvTag> sent = convert("ffmpeg_publish_c2s.bin", EnhancedTags::avcAsAvc1, Function.identity());
         Published p = publish("avc1", sent, TrackSelection.ALL);

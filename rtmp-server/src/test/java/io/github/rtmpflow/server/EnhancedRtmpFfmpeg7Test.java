@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TrackSelection;
 import io.github.rtmpflow.flv.VideoCodec;
+import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.interop.Ffmpeg7;
 import io.github.rtmpflow.server.interop.FrameMd5;
 import io.github.rtmpflow.server.interop.Recordings;
+import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
+import io.github.rtmpflow.server.testing.EnhancedTags;
 import io.github.rtmpflow.server.testing.FlvFiles;
 import io.github.rtmpflow.server.testing.TestServers;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -83,6 +90,51 @@ class EnhancedRtmpFfmpeg7Test {
             } finally {
                 server.close();
             }
+        }
+    }
+
+    /**
+     * A two-track HEVC stream (the FFmpeg 7.1 capture's video as tracks 0 and 1, written by hand
+     * from the v2 layout) recorded with {@link TrackSelection#DEFAULT_TRACKS_WITHOUT_MULTITRACK}:
+     * FFmpeg 7.1, which reads no multitrack FLV, reads that recording with the right codec and
+     * exactly the packets of a recording of the original single-track capture.
+     */
+    @Test
+    void shouldRecordTheDefaultTrackOfAMultitrackStreamSoThatFfmpeg7ReadsIt() throws Exception {
+        List<FlvTag> original = EnhancedCaptureTest.mediaMessages(CaptureReplay.fixture("ffmpeg71_hevc_publish_c2s.bin"));
+        try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
+            recordWithRtmpClient(ffmpeg.hostPath("orig"), SubscribeOptions.defaults(), "hevc", original);
+            List<FlvTag> twoTracks = new ArrayList<>();
+            for (FlvTag tag : original) {
+                twoTracks.add(tag.isVideo() && (tag.byteAt(0) & 0x0F) <= 3 ? EnhancedTags.twoTracks(tag) : tag);
+            }
+            recordWithRtmpClient(ffmpeg.hostPath("flat"), SubscribeOptions.defaults().withName("recorder")
+                    .withTracks(TrackSelection.DEFAULT_TRACKS_WITHOUT_MULTITRACK), "hevc", twoTracks);
+
+            FrameMd5 expected = ffmpeg.frameMd5("orig/live/hevc.flv");
+            ffmpeg.frameMd5("flat/live/hevc.flv").assertSameAs(expected);
+            assertThat(ffmpeg.streams("flat/live/hevc.flv")).contains("hevc,video,640,360,"
+                    + original.stream().filter(t -> t.isVideo() && !t.isSequenceHeader()
+                            && (t.byteAt(0) & 0x0F) != 4).count());
+        }
+    }
+
+    private static void recordWithRtmpClient(Path directory, SubscribeOptions recording, String name,
+            List<FlvTag> tags) throws Exception {
+        CompletableFuture<LiveStream> ended = new CompletableFuture<>();
+        RtmpServer server = TestServers.builder().recordDirectory(directory).recordingOptions(recording)
+                .onUnpublish(ended::complete).start();
+        try {
+            try (RtmpClient client = RtmpClient.connect(TestServers.url(server, "live"))) {
+                client.publish(name);
+                for (FlvTag tag : tags) {
+                    client.send(tag);
+                }
+            }
+            ended.get(30, TimeUnit.SECONDS);
+            Recordings.awaitFinished(directory.resolve("live/" + name + ".flv"), Duration.ofSeconds(30));
+        } finally {
+            server.close();
         }
     }
 
