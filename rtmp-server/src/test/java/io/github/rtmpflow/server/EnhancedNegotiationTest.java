@@ -101,9 +101,11 @@ class EnhancedNegotiationTest {
             stayer.publish("stayer");
             Poll.until("both live", () -> streams.size() == 2);
 
-            closing = CompletableFuture.runAsync(() -> server.close(Duration.ofSeconds(60)));
+            closing = CompletableFuture.runAsync(() -> server.close(Duration.ofSeconds(60),
+                    "rtmp://other.example:1935/live"));
             AmfObject request = mover.awaitStatus(StatusCodes.CONNECT_RECONNECT_REQUEST, Duration.ofSeconds(30));
             assertThat(request.getString("level")).isEqualTo("status");
+            assertThat(request.getString("tcUrl")).isEqualTo("rtmp://other.example:1935/live");
             mover.close(); // moves to another instance: unpublish and leave
             movedEnded.get(30, TimeUnit.SECONDS);
             assertThat(closing).as("the drain waits for the publisher that was not asked").isNotDone();

@@ -261,11 +261,21 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
      * @return whether the request was sent
      */
     public boolean requestReconnect(String description) {
+        return requestReconnect(null, description);
+    }
+
+    /**
+     * Like {@link #requestReconnect(String)}, naming the {@code tcUrl} to reconnect to (null:
+     * none, the client reconnects where it was); loop thread only.
+     *
+     * @return whether the request was sent
+     */
+    public boolean requestReconnect(String tcUrl, String description) {
         if (connection.isClosed() || session.connectRequest() == null
                 || !session.connectRequest().supportsReconnect()) {
             return false;
         }
-        boolean sent = session.requestReconnect(null, description);
+        boolean sent = session.requestReconnect(tcUrl, description);
         drainOutgoing();
         if (sent) {
             LOG.info("[{}] {} asked to reconnect: {}", label(), peer(), description);
