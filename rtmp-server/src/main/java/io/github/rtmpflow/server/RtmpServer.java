@@ -102,13 +102,23 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     /**
-     * Closes after a drain: stops accepting, asks publishers that support Enhanced RTMP
-     * reconnect requests (OBS 30+, FFmpeg 7+ announce it) to reconnect elsewhere, waits until
-     * every stream has ended or {@code drain} passed, then {@link #close()}s. For SIGTERM handlers.
+     * Closes after a drain: stops accepting, sends NetConnection.Connect.ReconnectRequest to
+     * every client whose connect announced Enhanced RTMP capsEx Reconnect (others are left
+     * alone: they would not understand it; FFmpeg 7.1 does not announce it), waits until every
+     * stream has ended or {@code drain} passed, then {@link #close()}s. For SIGTERM handlers.
      */
     public void close(Duration drain) {
+        close(drain, null);
+    }
+
+    /**
+     * Like {@link #close(Duration)}, with the {@code tcUrl} the clients should reconnect to
+     * (another instance), sent in the ReconnectRequest's info object; null lets them reconnect
+     * to the URL they used (behind a load balancer, another instance answers).
+     */
+    public void close(Duration drain, String reconnectTcUrl) {
         Objects.requireNonNull(drain, "drain");
-        runtime.drainAndClose(drain.toMillis());
+        runtime.drainAndClose(drain.toMillis(), reconnectTcUrl);
     }
 
     private static void requireValidName(String what, String value) {

@@ -7,6 +7,7 @@ import io.github.rtmpflow.core.chunk.ChunkDecoder;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.handshake.ServerHandshake;
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.core.session.ConnectRequest;
 import io.github.rtmpflow.core.session.OutgoingMessage;
 import io.github.rtmpflow.core.session.PublishRequest;
@@ -281,16 +282,33 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
      * @return whether the request was sent
      */
     public boolean requestReconnect(String description) {
+        return requestReconnect(null, description);
+    }
+
+    /**
+     * Like {@link #requestReconnect(String)}, naming the {@code tcUrl} to reconnect to (null:
+     * none, the client reconnects where it was); loop thread only.
+     *
+     * @return whether the request was sent
+     */
+    public boolean requestReconnect(String tcUrl, String description) {
         if (connection.isClosed() || session.connectRequest() == null
                 || !session.connectRequest().supportsReconnect()) {
             return false;
         }
-        boolean sent = session.requestReconnect(null, description);
+        boolean sent = session.requestReconnect(tcUrl, description);
         drainOutgoing();
         if (sent) {
             LOG.info("[{}] {} asked to reconnect: {}", label(), peer(), description);
         }
         return sent;
+    }
+
+    /** Loop thread: the capabilities the client announced in connect. */
+    @Override
+    public ClientCapabilities capabilities() {
+        ConnectRequest request = session.connectRequest();
+        return request == null ? ClientCapabilities.NONE : request.capabilities();
     }
 
     // ---- PublisherHandle: any thread ----
