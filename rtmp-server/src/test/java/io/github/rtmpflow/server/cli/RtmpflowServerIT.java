@@ -108,6 +108,28 @@ class RtmpflowServerIT {
         }
     }
 
+    @Test
+    void shouldServeTheLiveStreamToAPlayerThatHasNoKey() {
+        ServerProcess.requireFfmpeg();
+        String key = "K" + UUID.randomUUID().toString().replace("-", "");
+        try (ServerProcess server = ServerProcess.start("player", "--bind", "127.0.0.1", "--port", "0",
+                "--stream-key", key, "--drain-seconds", "0")) {
+            String url = "rtmp://127.0.0.1:" + server.awaitListening() + "/live/cam";
+            try (ExternalTool.Running publisher = Publishers.ffmpegRealTime("publish-for-player", TestMedia.h264Aac(),
+                    url + "?key=" + key)) {
+                server.awaitLine("publishing live/cam from ");
+
+                ExternalTool.Result probe = ExternalTool.run("ffprobe-live", Duration.ofSeconds(20), "ffprobe",
+                        "-hide_banner", "-v", "error", "-show_entries", "stream=codec_name,width,height",
+                        "-of", "csv=p=0", url).assertSuccess();
+
+                // FFmpeg may list a data stream too (onMetaData seen again mid-stream): only A/V matter.
+                assertThat(probe.stdoutText().lines().map(String::trim).toList()).contains("aac", "h264,640,360");
+            }
+            assertThat(server.terminate()).isZero();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void shouldExitZeroOnASignalWhilePublishingAndLeaveAWholeRecording(String signal) throws Exception {
