@@ -269,7 +269,7 @@ public final class TlsTransport implements Transport {
                     break; // netOut is full: write it first.
                 }
                 if (result.getStatus() == Status.CLOSED) {
-                    throw new IOException("TLS output closed");
+                    throw new IOException(inboundDone ? "TLS closed by the peer (close_notify)" : "TLS output closed");
                 }
                 if (result.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {
                     afterEngine(result.getHandshakeStatus());
