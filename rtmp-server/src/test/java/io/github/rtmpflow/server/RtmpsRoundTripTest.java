@@ -10,6 +10,7 @@ import io.github.rtmpflow.server.testing.FlvFiles;
 import io.github.rtmpflow.server.testing.LogFile;
 import io.github.rtmpflow.server.testing.TestCertificates;
 import io.github.rtmpflow.server.testing.TestServers;
+import io.github.rtmpflow.server.testing.SplittingProxy;
 import io.github.rtmpflow.server.testing.TestTags;
 import io.github.rtmpflow.server.testing.TlsProxy;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -63,5 +65,29 @@ class RtmpsRoundTripTest {
         List<FlvTag> recorded = FlvFiles.read(recordings.resolve("live/cam1.flv"));
         PublishRoundTripTest.assertSameTags(FlvFiles.media(recorded), FlvFiles.media(sent));
         assertThat(LogFile.read()).contains("listening on rtmps://127.0.0.1:" + tlsPort);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TLSv1.3, 1, 1", "TLSv1.3, 2, 300", "TLSv1.2, 3, 300", "TLSv1.2, 4, 7"})
+    void shouldReassembleTlsRecordsSplitAnywhere(String protocol, long seed, int maxPiece) throws Exception {
+        List<FlvTag> sent = TestTags.stream(seed, 20, 6_000);
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        RtmpServer server = TestServers.builder()
+                .rtmps(TlsOptions.of(TestServers.loopback(), TlsCredentials.pem(pair.certificate(), pair.key())))
+                .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
+                .start();
+        try (SplittingProxy splitter = new SplittingProxy(server.rtmpsAddress().orElseThrow().getPort(), seed,
+                maxPiece);
+                TlsProxy proxy = TlsProxy.start(splitter.port(), protocol)) {
+            try (RtmpClient client = RtmpClient.connect(proxy.url("live"))) {
+                client.publish("split");
+                for (FlvTag tag : sent) {
+                    client.send(tag);
+                }
+            }
+            PublishRoundTripTest.assertSameTags(subscriber.done().get(60, TimeUnit.SECONDS), sent);
+        } finally {
+            server.close();
+        }
     }
 }
