@@ -195,6 +195,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     public static String usage() {
         return String.join("\n",
                 "usage: LoadGenerator --url rtmp://HOST[:PORT]/APP [options]",
+                "  (rtmps://HOST:PORT/APP: TLS, trusting any certificate - for self-signed test servers)",
                 "  --publishers N            concurrent publishers (1)",
                 "  --players N               players of the first N streams, measuring latency (0)",
                 "  --bitrate KBPS            video kbit/s (2500)",
