@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.tls.RtmpsIngestComparison \
- *     [--publishers 4] [--duration 10] [--repeats 3] [--loops 2] [--key-type rsa|ec]
+ *     [--publishers 4] [--duration 10] [--repeats 3] [--warmups 2] [--loops 2] [--key-type rsa|ec]
  * </pre>
  *
  * <p>The generator runs in the same JVM and on the same cores, encrypting too: the MB/s figures
@@ -50,6 +50,7 @@ public final class RtmpsIngestComparison {
         int duration = intArg(args, "--duration", 10);
         int repeats = intArg(args, "--repeats", 3);
         int loops = intArg(args, "--loops", 2);
+        int warmups = intArg(args, "--warmups", 2);
         String keyType = stringArg(args, "--key-type", "ec");
         Path dir = Files.createTempDirectory("rtmps-bench");
         Path cert = dir.resolve("cert.pem");
@@ -64,11 +65,14 @@ public final class RtmpsIngestComparison {
             String plain = "rtmp://127.0.0.1:" + server.localAddress().getPort() + "/live";
             String tls = "rtmps://127.0.0.1:" + server.rtmpsAddress().orElseThrow().getPort() + "/live";
             System.out.printf(Locale.ROOT, "rtmps vs rtmp: %d publishers as fast as possible, %d s, %d event loops,"
-                    + " %s certificate, %d repeats (after one warm-up of each)%n", publishers, duration, loops,
-                    keyType, repeats);
-            // The JIT needs a while for the AES-GCM intrinsics: warm both paths for a full run each.
-            run("warm-up", plain, publishers, duration, "wp");
-            run("warm-up", tls, publishers, duration, "wt");
+                    + " %s certificate, %d repeats (after %d warm-ups of each)%n", publishers, duration, loops,
+                    keyType, repeats, warmups);
+            // The JIT needs a while for the AES-GCM paths (the generator's encryption runs in this JVM
+            // too): the first TLS runs are several times slower than the later ones.
+            for (int w = 0; w < warmups; w++) {
+                run("warm-up", plain, publishers, duration, "wp" + w + "-");
+                run("warm-up", tls, publishers, duration, "wt" + w + "-");
+            }
             List<double[]> plainRuns = new ArrayList<>();
             List<double[]> tlsRuns = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
