@@ -41,17 +41,20 @@ class RtmpsCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rsa-pkcs8", "rsa-pkcs1", "ec-pkcs8", "ec-sec1", "rsa-combined"})
+    @ValueSource(strings = {"rsa-pkcs8", "rsa-pkcs1", "ec-pkcs8", "ec-sec1", "ec-sec1-with-parameters",
+        "rsa-combined"})
     void shouldServeTheCertificateWithEveryPemKeyForm(String form) throws Exception {
         TestCertificates.PemPair pair = form.startsWith("rsa") ? rsa : ec;
         Path key = switch (form) {
             case "rsa-pkcs1", "ec-sec1" -> TestCertificates.traditional(pair.key(), dir.resolve(form + ".pem"));
+            case "ec-sec1-with-parameters" -> withParameters(
+                    TestCertificates.traditional(pair.key(), dir.resolve(form + "-key.pem")));
             case "rsa-combined" -> combined(pair);
             default -> pair.key();
         };
         assertThat(Files.readString(key)).contains(switch (form) {
             case "rsa-pkcs1" -> "-----BEGIN RSA PRIVATE KEY-----";
-            case "ec-sec1" -> "-----BEGIN EC PRIVATE KEY-----";
+            case "ec-sec1", "ec-sec1-with-parameters" -> "-----BEGIN EC PRIVATE KEY-----";
             default -> "-----BEGIN PRIVATE KEY-----";
         });
         Path certificate = form.equals("rsa-combined") ? key : pair.certificate();
@@ -132,6 +135,14 @@ class RtmpsCredentialsTest {
         Files.deleteIfExists(temporary);
         Files.createSymbolicLink(temporary, target);
         Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@code openssl ecparam -genkey} writes the curve parameters block before the key. */
+    private static Path withParameters(Path sec1Key) throws IOException {
+        Path parameters = TestCertificates.ecParameters(dir.resolve("parameters.pem"));
+        Path file = dir.resolve("sec1-with-parameters.pem");
+        Files.writeString(file, Files.readString(parameters) + Files.readString(sec1Key));
+        return file;
     }
 
     private static Path combined(TestCertificates.PemPair pair) throws IOException {

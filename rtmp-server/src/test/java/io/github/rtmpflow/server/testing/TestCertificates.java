@@ -55,6 +55,13 @@ public final class TestCertificates {
         return out;
     }
 
+    /** Writes the P-256 curve parameters ({@code BEGIN EC PARAMETERS}), as {@code openssl ecparam} does. */
+    public static Path ecParameters(Path out) {
+        ExternalTool.run("openssl-ecparam", BUDGET, "openssl", "ecparam", "-name", "prime256v1", "-out",
+                out.toString()).assertSuccess();
+        return out;
+    }
+
     /** Writes {@code pkcs8Key} encrypted with AES-256 ({@code BEGIN ENCRYPTED PRIVATE KEY}). */
     public static Path encrypted(Path pkcs8Key, Path out) {
         ExternalTool.run("openssl-pkcs8-encrypt", BUDGET, "openssl", "pkcs8", "-topk8", "-v2", "aes256", "-in",
