@@ -32,9 +32,12 @@
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
 #   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
 #   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
-# The rtmpflow command defaults to
-#   java -jar rtmp-server/target/rtmpflow-server.jar --bind 127.0.0.1 --port {PORT} --max-connections 20000
-# ({PORT} is replaced); when that jar is missing, rtmpflow is skipped unless RTMPFLOW_CMD is set.
+# The rtmpflow command defaults to the library with default settings but for the connection and
+# stream counts, plus one in-process TagListener per stream (counts tags, reads latency stamps):
+#   java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.server.BenchServer \
+#       --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener
+# ({PORT} is replaced). After each rtmpflow run the script diffs the server's cumulative TOTAL
+# lines: "lost" = messages the generator sent minus tags the server published (0 = nothing lost).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -58,7 +61,6 @@ JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xmx1g"}
 SOURCE_ADDRESSES=${SOURCE_ADDRESSES:-64}
 SERVER_LIFETIME=${SERVER_LIFETIME:-10800}
-RTMPFLOW_JAR=$ROOT/rtmp-server/target/rtmpflow-server.jar
 RTMPFLOW_CMD=${RTMPFLOW_CMD:-}
 DISCARD_CMD=${DISCARD_CMD:-"java -Xmx512m -cp $JAR io.github.rtmpflow.benchmarks.baseline.DiscardServer --bind 127.0.0.1 --port {PORT}"}
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
@@ -93,12 +95,7 @@ if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
 fi
 read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
 if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
-    if [[ -f $RTMPFLOW_JAR ]]; then
-        RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT} --max-connections 20000"
-    else
-        log "no $RTMPFLOW_JAR and no RTMPFLOW_CMD: rtmpflow is skipped"
-        read -r -a SERVERS <<<"${SERVERS[*]/rtmpflow/}"
-    fi
+    RTMPFLOW_CMD="java -cp $JAR io.github.rtmpflow.benchmarks.server.BenchServer --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener"
 fi
 
 TMP=$(mktemp -d /tmp/compare-nginx.XXXXXX)
@@ -199,7 +196,8 @@ run_load() {
     local name=$1 out=$2 limit=$3
     shift 3
     if ! alive "$name"; then log "$name died; restarting it"; start_server "$name"; fi
-    local spid=${PID[$name]} t0 t1 c0 c1 rss max=0 gen
+    local spid=${PID[$name]} t0 t1 c0 c1 rss max=0 gen total0
+    total0=$(grep '^TOTAL ' "$TMP/$name.out" 2>/dev/null | tail -1 || true)
     c0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
     (
         TIMEFORMAT='%U %S'
@@ -224,6 +222,19 @@ run_load() {
         log "no result from the generator against $name:"; tail -5 "$out.gen" "$out.err" >&2
     fi
     sleep 2 # let the server close the connections before the next run
+    if [[ $name == rtmpflow ]]; then # tags the server took in (and its listener saw) in this run
+        local total1 sent
+        total1=$(grep '^TOTAL ' "$TMP/$name.out" | tail -1)
+        sent=$(value "$out.result" messages)
+        awk -v a="$total0" -v b="$total1" -v sent="${sent:-0}" 'function get(line, key,   m) {
+                if (match(line, key "=[0-9.]+")) { m = substr(line, RSTART, RLENGTH); sub(/.*=/, "", m); return m + 0 }
+                return 0 }
+            BEGIN { t = get(b, "tags") - get(a, "tags"); l = get(b, "listener_tags") - get(a, "listener_tags")
+                printf "DELIVERY server_tags=%d listener_tags=%d lost=%d\n", t, l, sent - t
+                if (get(b, "latency_samples") > get(a, "latency_samples"))
+                    printf "LISTENER listener_p50_ms=%s listener_p99_ms=%s\n", get(b, "latency_p50_ms"), get(b, "latency_p99_ms") }' \
+            >>"$out.result"
+    fi
 }
 
 value() { # value FILE KEY: the value of KEY=... in FILE
