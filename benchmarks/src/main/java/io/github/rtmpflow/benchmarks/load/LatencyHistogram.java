@@ -1,5 +1,7 @@
 package io.github.rtmpflow.benchmarks.load;
 
+import java.util.Arrays;
+
 /**
  * A log-linear histogram of durations in microseconds, exact below 1024 µs and within 0.2%
  * above (the layout HdrHistogram uses with 10 significant bits): fixed size, no allocation per
@@ -22,6 +24,13 @@ public final class LatencyHistogram {
         counts[index(micros)]++;
         count++;
         max = Math.max(max, micros);
+    }
+
+    /** Forgets every value. */
+    public void reset() {
+        Arrays.fill(counts, 0);
+        count = 0;
+        max = 0;
     }
 
     /** Adds every value of {@code other}. */

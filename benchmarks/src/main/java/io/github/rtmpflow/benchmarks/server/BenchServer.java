@@ -10,6 +10,8 @@ import io.github.rtmpflow.server.ServerLimits;
 import io.github.rtmpflow.server.StreamStatistics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,26 +19,36 @@ import java.util.concurrent.CountDownLatch;
  * Runs rtmpflow for the load generator and {@code scripts/compare-nginx.sh}: an {@link RtmpServer}
  * with the defaults except the connection and stream counts (a load test opens thousands), and
  * optionally one {@link TagListener} per stream that counts tags and reads the generator's
- * latency stamps, so the run also proves delivery to a consumer.
+ * latency stamps (publish-to-listener latency), so a run also proves delivery to a consumer.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.server.BenchServer \
  *     --bind 127.0.0.1 --port 1935 [--max-connections 20000] [--event-loops N] [--listener]
  * </pre>
  *
- * <p>Prints {@code listening on rtmp://host:port} once it accepts, then after every ended
- * publish session one cumulative line {@code TOTAL streams=.. tags=.. bytes=.. listener_tags=..
- * latency_samples=.. latency_p50_ms=.. latency_p99_ms=.. latency_max_ms=..}; a script diffs two
- * of them to check that a run lost no tag. SIGTERM or SIGINT close the server.
+ * <p>Prints {@code listening on rtmp://host:port} once it accepts. After every ended publish
+ * session (and listener) it prints one cumulative line {@code TOTAL streams=.. tags=.. bytes=..
+ * listener_tags=..}: a script diffs two of them to check that a run lost no tag. When the last
+ * live stream has ended it prints {@code RUN streams=.. tags=.. listener_tags=..
+ * latency_samples=.. latency_p50_ms=.. latency_p99_ms=.. latency_max_ms=..} for the streams
+ * since the previous such moment (one load run, when runs are separated by idle time) and starts
+ * counting afresh. SIGTERM or SIGINT close the server.
  */
 public final class BenchServer {
 
     private final Object lock = new Object();
-    private final LatencyHistogram latency = new LatencyHistogram();
+    /** One histogram per event loop thread (listeners run there), so nothing is shared per tag. */
+    private final List<LatencyHistogram> histograms = new ArrayList<>();
+    private final ThreadLocal<LatencyHistogram> loopHistogram = ThreadLocal.withInitial(this::newHistogram);
     private long streams;
     private long tags;
     private long bytes;
     private long listenerTags;
+    private int live;
+    private int openProbes;
+    private long runStreams;
+    private long runTags;
+    private long runListenerTags;
 
     private BenchServer() {
     }
@@ -75,12 +87,17 @@ public final class BenchServer {
                 .withMaxStreams(maxConnections)
                 .withMaxConnectionsInHandshake(Math.min(maxConnections, 4096));
         RtmpServer.Builder builder = RtmpServer.builder().bind(bind).limits(limits)
-                .onUnpublish(this::onUnpublish);
+                .onPublish(this::onPublish).onUnpublish(this::onUnpublish);
         if (eventLoops > 0) {
             builder.eventLoops(eventLoops);
         }
         if (listener) {
-            builder.onPublish(s -> s.addListener(new Probe()));
+            builder.onPublish(s -> {
+                synchronized (lock) {
+                    openProbes++;
+                }
+                s.addListener(new Probe());
+            });
         }
         RtmpServer server = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -93,41 +110,74 @@ public final class BenchServer {
         stopped.await();
     }
 
+    private void onPublish(LiveStream stream) {
+        synchronized (lock) {
+            live++;
+        }
+    }
+
     private void onUnpublish(LiveStream stream) {
         StreamStatistics s = stream.statistics();
         synchronized (lock) {
+            live--;
             streams++;
             tags += s.tags();
             bytes += s.bytes();
+            runStreams++;
+            runTags += s.tags();
         }
         report();
     }
 
-    // Printed after each stream's end and each listener's end, whichever comes last, so the last
-    // line of a run holds every stream's figures.
-    private void report() {
-        String line;
+    private LatencyHistogram newHistogram() {
+        LatencyHistogram h = new LatencyHistogram();
         synchronized (lock) {
-            line = String.format(Locale.ROOT, "TOTAL streams=%d tags=%d bytes=%d listener_tags=%d latency_samples=%d"
-                            + " latency_p50_ms=%.3f latency_p99_ms=%.3f latency_max_ms=%.3f",
-                    streams, tags, bytes, listenerTags, latency.count(), latency.percentileMicros(0.5) / 1000.0,
-                    latency.percentileMicros(0.99) / 1000.0, latency.maxMicros() / 1000.0);
+            histograms.add(h);
         }
-        System.out.println(line);
+        return h;
     }
 
-    /** One stream's listener: runs on that stream's event loop, merges its figures when the stream ends. */
+    // Called after each stream's end and each listener's end, whichever comes last, so the last
+    // TOTAL line holds every stream's figures. The loop threads' histograms are read (and reset)
+    // only when no stream is live and every listener has ended: their writes happened before
+    // their last synchronized merge.
+    private void report() {
+        List<String> lines = new ArrayList<>(2);
+        synchronized (lock) {
+            lines.add(String.format(Locale.ROOT, "TOTAL streams=%d tags=%d bytes=%d listener_tags=%d", streams, tags,
+                    bytes, listenerTags));
+            if (live == 0 && openProbes == 0) {
+                LatencyHistogram run = new LatencyHistogram();
+                for (LatencyHistogram h : histograms) {
+                    run.add(h);
+                    h.reset();
+                }
+                lines.add(String.format(Locale.ROOT, "RUN streams=%d tags=%d listener_tags=%d latency_samples=%d"
+                                + " latency_p50_ms=%.3f latency_p99_ms=%.3f latency_max_ms=%.3f",
+                        runStreams, runTags, runListenerTags, run.count(), run.percentileMicros(0.5) / 1000.0,
+                        run.percentileMicros(0.99) / 1000.0, run.maxMicros() / 1000.0));
+                runStreams = 0;
+                runTags = 0;
+                runListenerTags = 0;
+            }
+        }
+        for (String line : lines) {
+            System.out.println(line);
+        }
+    }
+
+    /** One stream's listener: runs on that stream's event loop; merges its count when the stream ends. */
     private final class Probe implements TagListener {
-        private final LatencyHistogram own = new LatencyHistogram();
         private long count;
+        private boolean ended;
 
         @Override
         public void onTag(FlvTag tag) {
             count++;
             if (tag.isVideo()) {
                 long sent = LatencyStamp.read(tag.payload());
-                if (sent > 0) { // 0: an unstamped frame (fast mode)
-                    own.recordNanos(System.nanoTime() - sent);
+                if (sent > 0) { // 0: an unstamped frame (fast runs without players)
+                    loopHistogram.get().recordNanos(System.nanoTime() - sent);
                 }
             }
         }
@@ -144,8 +194,13 @@ public final class BenchServer {
 
         private void merge() {
             synchronized (lock) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                openProbes--;
                 listenerTags += count;
-                latency.add(own);
+                runListenerTags += count;
             }
             report();
         }
