@@ -3,7 +3,6 @@ package io.github.rtmpflow.core.amf;
 import io.github.rtmpflow.core.ProtocolException;
 import io.github.rtmpflow.core.RtmpLimits;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,13 +44,7 @@ public final class Amf0Reader {
      * @throws ProtocolException with code {@code BAD_AMF} when the bytes are not valid AMF0
      */
     public AmfValue read(ByteBuffer in) throws ProtocolException {
-        int start = in.position();
-        try {
-            return new Amf0Parser(new AmfInput(in, limits)).readValue(0);
-        } catch (ProtocolException e) {
-            in.position(start);
-            throw e;
-        }
+        return AmfReads.one(in, new Amf0Parser(new AmfInput(in, limits))::readValue);
     }
 
     /**
@@ -64,17 +57,6 @@ public final class Amf0Reader {
      * @throws ProtocolException with code {@code BAD_AMF} when the bytes are not valid AMF0
      */
     public List<AmfValue> readAll(ByteBuffer in) throws ProtocolException {
-        int start = in.position();
-        try {
-            Amf0Parser parser = new Amf0Parser(new AmfInput(in, limits));
-            List<AmfValue> values = new ArrayList<>();
-            while (in.hasRemaining()) {
-                values.add(parser.readValue(0));
-            }
-            return values;
-        } catch (ProtocolException e) {
-            in.position(start);
-            throw e;
-        }
+        return AmfReads.all(in, new Amf0Parser(new AmfInput(in, limits))::readValue);
     }
 }

@@ -3,7 +3,6 @@ package io.github.rtmpflow.core.amf;
 import io.github.rtmpflow.core.ProtocolException;
 import io.github.rtmpflow.core.RtmpLimits;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,13 +36,7 @@ public final class Amf3Reader {
      * @throws ProtocolException with code {@code BAD_AMF} when the bytes are not valid AMF3
      */
     public Amf3Value read(ByteBuffer in) throws ProtocolException {
-        int start = in.position();
-        try {
-            return new Amf3Parser(new AmfInput(in, limits)).readValue(0);
-        } catch (ProtocolException e) {
-            in.position(start);
-            throw e;
-        }
+        return AmfReads.one(in, new Amf3Parser(new AmfInput(in, limits))::readValue);
     }
 
     /**
@@ -55,17 +48,6 @@ public final class Amf3Reader {
      * @throws ProtocolException with code {@code BAD_AMF} when the bytes are not valid AMF3
      */
     public List<Amf3Value> readAll(ByteBuffer in) throws ProtocolException {
-        int start = in.position();
-        try {
-            Amf3Parser parser = new Amf3Parser(new AmfInput(in, limits));
-            List<Amf3Value> values = new ArrayList<>();
-            while (in.hasRemaining()) {
-                values.add(parser.readValue(0));
-            }
-            return values;
-        } catch (ProtocolException e) {
-            in.position(start);
-            throw e;
-        }
+        return AmfReads.all(in, new Amf3Parser(new AmfInput(in, limits))::readValue);
     }
 }
