@@ -109,6 +109,16 @@ public final class FlvTag {
         return (flags & TagFlags.SEQUENCE_HEADER) != 0;
     }
 
+    /**
+     * Returns true for Enhanced RTMP state that applies to the frames after it until replaced:
+     * a video Metadata packet (e.g. {@code colorInfo}, HDR) or an audio MultichannelConfig (also
+     * behind ModEx and multitrack). The fan-out never drops these and replays the latest of each
+     * track to late joiners, after the sequence headers.
+     */
+    public boolean isTrackConfiguration() {
+        return (flags & TagFlags.TRACK_CONFIGURATION) != 0;
+    }
+
     /** Returns true for a legacy AVC/HEVC end of sequence or an Enhanced RTMP SequenceEnd. */
     public boolean isSequenceEnd() {
         return (flags & TagFlags.SEQUENCE_END) != 0;

@@ -83,7 +83,8 @@ public final class FlvWriter implements Closeable {
     }
 
     private long rebase(FlvTag tag) {
-        boolean media = (tag.isAudio() || tag.isVideo()) && !tag.isSequenceHeader() && !tag.isSequenceEnd();
+        boolean media = (tag.isAudio() || tag.isVideo()) && !tag.isSequenceHeader() && !tag.isSequenceEnd()
+                && !tag.isTrackConfiguration();
         if (base == Long.MIN_VALUE) {
             if (!media) {
                 return 0;

@@ -29,6 +29,19 @@ final class GopCache {
     }
 
     /**
+     * Adds a keyframe: it joins the current GOP when it has the timestamp of the GOP's first
+     * keyframe (Enhanced RTMP multitrack: each track's keyframe of one instant comes in its own
+     * tag, back to back, and a late joiner needs all of them), else it starts a new GOP.
+     */
+    void addKeyframe(FlvTag keyframe) {
+        if (count > 0 && tags[0].timestamp() == keyframe.timestamp()) {
+            add(keyframe);
+        } else {
+            restart(keyframe);
+        }
+    }
+
+    /**
      * Appends a media tag to the current GOP; without a GOP under way (none yet, or dropped for
      * size) does nothing.
      */

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a {@link TagFanout} keeps so that a subscriber joining a live session can start
- * decoding: the latest onMetaData, the latest video and audio sequence headers and the current
- * GOP. Also tracks whether the session has carried media (a subscriber joining after that is a
+ * decoding: the latest onMetaData, the latest video and audio sequence headers, the latest
+ * Enhanced RTMP track configurations (video Metadata such as colorInfo, audio
+ * MultichannelConfig) and the current GOP. Also tracks whether the session has carried media (a subscriber joining after that is a
  * late joiner) and video (a session without video is audio-only).
  *
  * <p>Confined to the producer's thread; holds shared immutable tags, never copies. Sequence
@@ -16,6 +17,9 @@ final class JoinCache {
     private FlvTag metadata;
     private final SequenceHeaders videoSequenceHeaders = new SequenceHeaders(true);
     private final SequenceHeaders audioSequenceHeaders = new SequenceHeaders(false);
+    /** Latest video Metadata / audio MultichannelConfig per track: the same bookkeeping. */
+    private final SequenceHeaders videoConfigurations = new SequenceHeaders(true);
+    private final SequenceHeaders audioConfigurations = new SequenceHeaders(false);
     private boolean mediaSeen;
     private boolean videoSeen;
 
@@ -48,10 +52,16 @@ final class JoinCache {
                 audioSequenceHeaders.end(tag);
                 gop.clear();
                 break;
+            case VIDEO_CONFIGURATION:
+                videoConfigurations.put(tag);
+                break;
+            case AUDIO_CONFIGURATION:
+                audioConfigurations.put(tag);
+                break;
             case VIDEO_KEYFRAME:
                 videoSeen = true;
                 mediaSeen = true;
-                gop.restart(tag);
+                gop.addKeyframe(tag);
                 break;
             case VIDEO_FRAME:
                 videoSeen = true;
@@ -73,6 +83,8 @@ final class JoinCache {
         metadata = null;
         videoSequenceHeaders.clear();
         audioSequenceHeaders.clear();
+        videoConfigurations.clear();
+        audioConfigurations.clear();
         mediaSeen = false;
         videoSeen = false;
         gop.clear();
@@ -101,6 +113,16 @@ final class JoinCache {
     /** The latest audio sequence header of each track, in publish order. */
     List<FlvTag> audioSequenceHeaders() {
         return audioSequenceHeaders.tags();
+    }
+
+    /** The latest video Metadata packet of each track, in publish order. */
+    List<FlvTag> videoConfigurations() {
+        return videoConfigurations.tags();
+    }
+
+    /** The latest audio MultichannelConfig of each track, in publish order. */
+    List<FlvTag> audioConfigurations() {
+        return audioConfigurations.tags();
     }
 
     /** The current GOP (possibly empty). */

@@ -19,7 +19,7 @@ final class ListenerSubscription extends Sink {
     private final SingleWriterCounter deliveredBytes = new SingleWriterCounter();
 
     ListenerSubscription(TagFanout fanout, TagListener listener, SubscribeOptions options) {
-        super(options.name(), options.replayGop());
+        super(options.name(), options.replayGop(), options.trackSelection());
         this.fanout = fanout;
         this.listener = listener;
     }

@@ -56,7 +56,7 @@ final class QueuedSubscription extends Sink implements Flow.Subscription {
     private boolean warnedDrop;
 
     QueuedSubscription(TagFanout fanout, Flow.Subscriber<? super FlvTag> subscriber, SubscribeOptions options) {
-        super(options.name(), options.replayGop());
+        super(options.name(), options.replayGop(), options.trackSelection());
         this.fanout = fanout;
         this.subscriber = subscriber;
         this.options = options;

@@ -15,6 +15,7 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
 
     private final String name;
     private final boolean replayGop;
+    private final TrackSelection tracks;
 
     /** True once primed from the join cache (producer-confined). */
     boolean attached;
@@ -23,9 +24,10 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
     /** True when something was delivered since the last discontinuity (producer-confined). */
     boolean sinceMarker;
 
-    Sink(String name, boolean replayGop) {
+    Sink(String name, boolean replayGop, TrackSelection tracks) {
         this.name = name;
         this.replayGop = replayGop;
+        this.tracks = tracks;
     }
 
     @Override
@@ -44,10 +46,17 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
             deliverControl(cache.metadata());
         }
         for (FlvTag header : cache.videoSequenceHeaders()) {
-            deliverControl(header);
+            deliverSelectedControl(header);
         }
         for (FlvTag header : cache.audioSequenceHeaders()) {
-            deliverControl(header);
+            deliverSelectedControl(header);
+        }
+        // After the configuration records, before any frame they apply to.
+        for (FlvTag configuration : cache.videoConfigurations()) {
+            deliverSelectedControl(configuration);
+        }
+        for (FlvTag configuration : cache.audioConfigurations()) {
+            deliverSelectedControl(configuration);
         }
         if (!cache.mediaSeen()) {
             return;
@@ -55,11 +64,34 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
         GopCache gop = cache.gop();
         if (replayGop && gop.size() > 0 && acceptsGop(gop)) {
             for (int i = 0; i < gop.size(); i++) {
-                deliverMedia(gop.get(i));
+                FlvTag selected = TrackFilter.apply(gop.get(i), tracks);
+                if (selected != null) {
+                    deliverMedia(selected);
+                }
             }
         } else {
             mode = WAITING;
         }
+    }
+
+    private void deliverSelectedControl(FlvTag tag) {
+        FlvTag selected = TrackFilter.apply(tag, tracks);
+        if (selected != null) {
+            deliverControl(selected);
+        }
+    }
+
+    /**
+     * Producer: a published tag, first narrowed to the chosen tracks (a tag of other tracks only
+     * never reaches this subscriber, so it neither counts as a drop nor ends a wait for a
+     * keyframe); then {@link #onTag}.
+     */
+    final void publish(FlvTag tag, TagKind kind, boolean audioOnly) {
+        FlvTag selected = TrackFilter.apply(tag, tracks);
+        if (selected == null) {
+            return;
+        }
+        onTag(selected, selected == tag ? kind : TagKind.of(selected), audioOnly);
     }
 
     /** Producer: at a session boundary, signals a discontinuity if anything came before it. */

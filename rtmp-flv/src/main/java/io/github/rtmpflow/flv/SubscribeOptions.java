@@ -35,7 +35,8 @@ public record SubscribeOptions(
         int maxQueuedTags,
         long maxQueuedBytes,
         OverflowPolicy overflowPolicy,
-        boolean replayGop) {
+        boolean replayGop,
+        TrackSelection trackSelection) {
 
     /** Default soft bound on queued tags: about 13 s of 30 fps video with AAC audio. */
     public static final int DEFAULT_MAX_QUEUED_TAGS = 1024;
@@ -56,12 +57,19 @@ public record SubscribeOptions(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+        Objects.requireNonNull(trackSelection, "trackSelection");
         if (maxQueuedTags < 1 || maxQueuedTags > MAX_QUEUED_TAGS_LIMIT) {
             throw new IllegalArgumentException("maxQueuedTags out of range: maxQueuedTags=" + maxQueuedTags);
         }
         if (maxQueuedBytes < 1) {
             throw new IllegalArgumentException("maxQueuedBytes must be positive: maxQueuedBytes=" + maxQueuedBytes);
         }
+    }
+
+    /** Options without track selection (every track), as before track selection existed. */
+    public SubscribeOptions(String name, Executor executor, int maxQueuedTags, long maxQueuedBytes,
+            OverflowPolicy overflowPolicy, boolean replayGop) {
+        this(name, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop, TrackSelection.ALL);
     }
 
     /**
@@ -80,26 +88,35 @@ public record SubscribeOptions(
 
     /** Returns a copy with another name. */
     public SubscribeOptions withName(String newName) {
-        return new SubscribeOptions(newName, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop);
+        return new SubscribeOptions(newName, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop, trackSelection);
     }
 
     /** Returns a copy delivering on another executor ({@link #CALLER_THREAD} for inline delivery). */
     public SubscribeOptions withExecutor(Executor newExecutor) {
-        return new SubscribeOptions(name, newExecutor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop);
+        return new SubscribeOptions(name, newExecutor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop, trackSelection);
     }
 
     /** Returns a copy with other queue bounds. */
     public SubscribeOptions withBounds(int tags, long bytes) {
-        return new SubscribeOptions(name, executor, tags, bytes, overflowPolicy, replayGop);
+        return new SubscribeOptions(name, executor, tags, bytes, overflowPolicy, replayGop, trackSelection);
     }
 
     /** Returns a copy with another overflow policy. */
     public SubscribeOptions withOverflowPolicy(OverflowPolicy policy) {
-        return new SubscribeOptions(name, executor, maxQueuedTags, maxQueuedBytes, policy, replayGop);
+        return new SubscribeOptions(name, executor, maxQueuedTags, maxQueuedBytes, policy, replayGop, trackSelection);
     }
 
     /** Returns a copy that does or does not replay the cached GOP to a late joiner. */
     public SubscribeOptions withReplayGop(boolean replay) {
-        return new SubscribeOptions(name, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replay);
+        return new SubscribeOptions(name, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replay, trackSelection);
+    }
+
+    /**
+     * Returns a copy that receives only the chosen Enhanced RTMP tracks (see {@link TrackSelection}).
+     *
+     * @param selection the tracks, {@link TrackSelection#ALL} for every track
+     */
+    public SubscribeOptions withTracks(TrackSelection selection) {
+        return new SubscribeOptions(name, executor, maxQueuedTags, maxQueuedBytes, overflowPolicy, replayGop, selection);
     }
 }

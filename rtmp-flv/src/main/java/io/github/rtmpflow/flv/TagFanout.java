@@ -162,7 +162,7 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             if (!sink.attached) {
                 sink.attach(cache);
             }
-            sink.onTag(tag, kind, audioOnly);
+            sink.publish(tag, kind, audioOnly);
         }
         cache.update(tag, kind);
         publishedTags.add(1);

@@ -12,6 +12,7 @@ final class TagFlags {
     static final int SEQUENCE_HEADER = 2;
     static final int SEQUENCE_END = 4;
     static final int METADATA = 8;
+    static final int TRACK_CONFIGURATION = 16;
 
     static final int VIDEO_FRAME_TYPE_KEY = 1;
     static final int VIDEO_FRAME_TYPE_GENERATED_KEY = 4;
@@ -30,6 +31,8 @@ final class TagFlags {
     static final int VIDEO_PACKET_MULTITRACK = 6;
     static final int AUDIO_PACKET_MULTITRACK = 5;
     static final int PACKET_MOD_EX = 7;
+    static final int VIDEO_PACKET_METADATA = 4;
+    static final int AUDIO_PACKET_MULTICHANNEL_CONFIG = 4;
 
     private static final byte[] ON_METADATA = {'o', 'n', 'M', 'e', 't', 'a', 'D', 'a', 't', 'a'};
     private static final byte[] SET_DATA_FRAME = {'@', 's', 'e', 't', 'D', 'a', 't', 'a', 'F', 'r', 'a', 'm', 'e'};
@@ -59,6 +62,10 @@ final class TagFlags {
         }
         int frameType = (b0 >> 4) & 0x07;
         int packetType = enhancedPacketType(b, b0 & 0x0F, VIDEO_PACKET_MULTITRACK);
+        if (packetType == VIDEO_PACKET_METADATA) {
+            // SPEC: the frame type of a Metadata packet is ignored (FFmpeg sends 5 there).
+            return TRACK_CONFIGURATION;
+        }
         if (packetType < 0 || frameType == VIDEO_FRAME_TYPE_COMMAND) {
             // SPEC: a command frame carries a UI8 command, no video data and no config
             return 0;
@@ -123,6 +130,9 @@ final class TagFlags {
         int packetType = enhancedPacketType(b, b0 & 0x0F, AUDIO_PACKET_MULTITRACK);
         if (packetType == PACKET_SEQUENCE_START) {
             return SEQUENCE_HEADER;
+        }
+        if (packetType == AUDIO_PACKET_MULTICHANNEL_CONFIG) {
+            return TRACK_CONFIGURATION;
         }
         return packetType == PACKET_SEQUENCE_END ? SEQUENCE_END : 0;
     }

@@ -17,9 +17,13 @@ enum TagKind {
     VIDEO_SEQUENCE_END(true),
     /** End of an audio sequence: clears the cached audio configuration, never dropped. */
     AUDIO_SEQUENCE_END(true),
+    /** Enhanced video Metadata (colorInfo): latest per track cached, never dropped. */
+    VIDEO_CONFIGURATION(true),
+    /** Enhanced audio MultichannelConfig: latest per track cached, never dropped. */
+    AUDIO_CONFIGURATION(true),
     /** A video key frame: starts a GOP, where a dropping subscriber resumes. */
     VIDEO_KEYFRAME(false),
-    /** Any other video tag (inter frames, command frames, video metadata packets). */
+    /** Any other video tag (inter frames, command frames). */
     VIDEO_FRAME(false),
     /** An audio frame. */
     AUDIO_FRAME(false);
@@ -59,6 +63,9 @@ enum TagKind {
         }
         if (tag.isSequenceEnd()) {
             return video ? VIDEO_SEQUENCE_END : AUDIO_SEQUENCE_END;
+        }
+        if (tag.isTrackConfiguration()) {
+            return video ? VIDEO_CONFIGURATION : AUDIO_CONFIGURATION;
         }
         if (video) {
             return tag.isKeyframe() ? VIDEO_KEYFRAME : VIDEO_FRAME;

@@ -7,6 +7,10 @@ import io.github.rtmpflow.core.ProtocolException;
 import io.github.rtmpflow.core.RtmpLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Arbitrary bytes as tag bodies, configuration records, onMetaData and FLV files: the only
@@ -66,6 +70,57 @@ class FlvFuzzTest {
                 // documented
             }
         }
+    }
+
+    /**
+     * First byte: bit 7 video or audio, bits 0-6 a set of track ids (0-6) to choose; the rest is
+     * the tag body. Track selection never throws; what it keeps parses as the original did, with
+     * only chosen tracks, each with its original id, codec and bytes (when the views accept the
+     * original at all).
+     */
+    @FuzzTest(maxDuration = "60s")
+    void trackSelection(byte[] data) throws ProtocolException {
+        if (data.length < 1) {
+            return;
+        }
+        boolean video = (data[0] & 0x80) != 0;
+        Set<Integer> ids = new HashSet<>();
+        for (int id = 0; id < 7; id++) {
+            if ((data[0] & (1 << id)) != 0) {
+                ids.add(id);
+            }
+        }
+        FlvTag tag = FlvTag.of(video ? TagType.VIDEO : TagType.AUDIO, 0, ByteBuffer.wrap(data, 1, data.length - 1));
+        TrackSelection selection = video ? TrackSelection.of(ids, null) : TrackSelection.of(null, ids);
+        FlvTag kept = TrackFilter.apply(tag, selection);
+        FlvTag plain = TrackFilter.apply(tag, selection.inSingleTrackForm());
+        if (kept == null || kept == tag) {
+            return;
+        }
+        List<Object> original;
+        try {
+            original = tracks(tag, video);
+        } catch (ProtocolException e) {
+            return; // a body the views reject is only passed on or dropped, never judged here
+        }
+        List<Object> narrowed = tracks(kept, video);
+        assertThat(narrowed).isNotEmpty();
+        assertThat(original).containsAll(narrowed);
+        assertThat(plain).isNotNull();
+    }
+
+    private static List<Object> tracks(FlvTag tag, boolean video) throws ProtocolException {
+        List<Object> out = new ArrayList<>();
+        if (video) {
+            for (VideoTrack t : VideoTagHeader.parse(tag).tracks()) {
+                out.add(List.of(t.trackId(), t.fourCc(), t.compositionTime(), t.data()));
+            }
+        } else {
+            for (AudioTrack t : AudioTagHeader.parse(tag).tracks()) {
+                out.add(List.of(t.trackId(), t.fourCc(), t.data()));
+            }
+        }
+        return out;
     }
 
     @FuzzTest(maxDuration = "60s")

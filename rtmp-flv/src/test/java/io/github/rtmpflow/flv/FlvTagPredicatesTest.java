@@ -49,6 +49,14 @@ class FlvTagPredicatesTest {
                 Arguments.of(TagType.AUDIO, "9500", false, true, false, false), // multitrack start
                 Arguments.of(TagType.AUDIO, "970200000001", false, false, false, false), // ModEx, coded
                 Arguments.of(TagType.AUDIO, "", false, false, false, false),
+                // Enhanced RTMP v2 cases of issue #8: VP9 key frame, video metadata (colorInfo)
+                // with frame types 1 and 5 (FFmpeg), FLAC start, AC-3 frames, ModEx + multitrack start
+                Arguments.of(TagType.VIDEO, "917670303900", true, false, false, false),
+                Arguments.of(TagType.VIDEO, "946876633102000963", false, false, false, false),
+                Arguments.of(TagType.VIDEO, "d46876633102000963", false, false, false, false),
+                Arguments.of(TagType.AUDIO, "90664c614312", false, true, false, false),
+                Arguments.of(TagType.AUDIO, "9161632d330b77", false, false, false, false),
+                Arguments.of(TagType.AUDIO, "970200000105004f707573", false, true, false, false),
                 Arguments.of(TagType.SCRIPT, "02000a6f6e4d65746144617461080000000000", false, false, false, true),
                 Arguments.of(TagType.SCRIPT,
                         "02000d40736574446174614672616d6502000a6f6e4d6574614461746103000009",

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server;
 
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.TagListener;
@@ -33,6 +34,15 @@ public interface LiveStream {
 
     /** Returns the publisher's address. */
     InetSocketAddress publisherAddress();
+
+    /**
+     * Returns what the publisher announced in its connect command per Enhanced RTMP (codecs it
+     * handles, reconnect and multitrack support); {@link ClientCapabilities#NONE} for a legacy
+     * encoder.
+     */
+    default ClientCapabilities publisherCapabilities() {
+        return ClientCapabilities.NONE;
+    }
 
     /** Returns when the session started (wall clock). */
     Instant startTime();

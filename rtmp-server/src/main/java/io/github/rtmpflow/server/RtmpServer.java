@@ -102,13 +102,23 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     /**
-     * Closes after a drain: stops accepting, asks publishers that support Enhanced RTMP
-     * reconnect requests (OBS 30+, FFmpeg 7+ announce it) to reconnect elsewhere, waits until
-     * every stream has ended or {@code drain} passed, then {@link #close()}s. For SIGTERM handlers.
+     * Closes after a drain: stops accepting, sends NetConnection.Connect.ReconnectRequest to
+     * every client whose connect announced Enhanced RTMP capsEx Reconnect (others are left
+     * alone: they would not understand it; FFmpeg 7.1 does not announce it), waits until every
+     * stream has ended or {@code drain} passed, then {@link #close()}s. For SIGTERM handlers.
      */
     public void close(Duration drain) {
+        close(drain, null);
+    }
+
+    /**
+     * Like {@link #close(Duration)}, with the {@code tcUrl} the clients should reconnect to
+     * (another instance), sent in the ReconnectRequest's info object; null lets them reconnect
+     * to the URL they used (behind a load balancer, another instance answers).
+     */
+    public void close(Duration drain, String reconnectTcUrl) {
         Objects.requireNonNull(drain, "drain");
-        runtime.drainAndClose(drain.toMillis());
+        runtime.drainAndClose(drain.toMillis(), reconnectTcUrl);
     }
 
     private static void requireValidName(String what, String value) {
@@ -216,6 +226,18 @@ public final class RtmpServer implements AutoCloseable {
         /** Sets the bounds of the late-joiner (GOP) caches (default {@link FanoutOptions#DEFAULTS}). */
         public Builder fanoutOptions(FanoutOptions options) {
             this.fanoutOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Sets the outbound budget of each RTMP player (see {@link ServerLimits#playerBudgetBytes()}
+         * and {@link ServerLimits#maxPlayerQueueBytes()}): beyond {@code budgetBytes} queued for a
+         * player its media is dropped until the next keyframe, beyond {@code hardCapBytes} it is
+         * disconnected. Defaults 2 MiB and 8 MiB. Applies to the limits set so far: call it after
+         * {@link #limits(ServerLimits)}.
+         */
+        public Builder playerBudget(long budgetBytes, long hardCapBytes) {
+            this.limits = limits.withPlayerBudget(budgetBytes, hardCapBytes);
             return this;
         }
 

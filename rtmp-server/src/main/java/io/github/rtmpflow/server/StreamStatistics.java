@@ -1,12 +1,16 @@
 package io.github.rtmpflow.server;
 
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.SubscriberStatistics;
 import io.github.rtmpflow.flv.VideoCodec;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A snapshot of one publish session's counters. Rates are measured on the publisher's own
@@ -33,6 +37,11 @@ import java.util.Objects;
  * @param height coded height in pixels, 0 when unknown
  * @param subscribers one entry per subscriber and listener of this session and of the name
  *     (subscriptions made with {@link RtmpServer#subscribe}), with their drops
+ * @param publisherCapabilities what the publisher announced in connect (Enhanced RTMP FourCCs,
+ *     capsEx); {@link ClientCapabilities#NONE} for a legacy encoder
+ * @param videoTracks video codec per track id (Enhanced RTMP multitrack; a tag without
+ *     multitrack is track 0), from sequence headers and the session's first tags
+ * @param audioTracks audio codec per track id, the same way
  */
 public record StreamStatistics(
         String app,
@@ -52,14 +61,35 @@ public record StreamStatistics(
         AudioCodec audioCodec,
         int width,
         int height,
-        List<SubscriberStatistics> subscribers) {
+        List<SubscriberStatistics> subscribers,
+        ClientCapabilities publisherCapabilities,
+        Map<Integer, VideoCodec> videoTracks,
+        Map<Integer, AudioCodec> audioTracks) {
 
-    /** Requires the identifying components; copies the subscriber list. */
+    /** Requires the identifying components; copies the subscriber list and track maps. */
     public StreamStatistics {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(startTime, "startTime");
+        Objects.requireNonNull(publisherCapabilities, "publisherCapabilities");
         subscribers = List.copyOf(subscribers);
+        // Sorted by track id, the spec's priority order (0 is the default track).
+        videoTracks = Collections.unmodifiableMap(new TreeMap<>(videoTracks));
+        audioTracks = Collections.unmodifiableMap(new TreeMap<>(audioTracks));
+    }
+
+    /**
+     * A snapshot without Enhanced RTMP details: no announced capabilities, the codecs (if known)
+     * as track 0.
+     */
+    public StreamStatistics(String app, String name, InetSocketAddress publisherAddress, Instant startTime,
+            boolean live, long tags, long bytes, long videoTags, long audioTags, long keyframes,
+            long mediaDurationMillis, double bitrate, double frameRate, VideoCodec videoCodec, AudioCodec audioCodec,
+            int width, int height, List<SubscriberStatistics> subscribers) {
+        this(app, name, publisherAddress, startTime, live, tags, bytes, videoTags, audioTags, keyframes,
+                mediaDurationMillis, bitrate, frameRate, videoCodec, audioCodec, width, height, subscribers,
+                ClientCapabilities.NONE, videoCodec == null ? Map.of() : Map.of(0, videoCodec),
+                audioCodec == null ? Map.of() : Map.of(0, audioCodec));
     }
 
     /** Returns {@code app/name}. */

@@ -69,6 +69,11 @@ public record ConnectRequest(String app, String tcUrl, String tcUrlQuery, String
         return EnhancedRtmp.isEnhanced(commandObject);
     }
 
+    /** Returns the client's Enhanced RTMP capabilities (fourCcList, FourCC info maps, capsEx). */
+    public ClientCapabilities capabilities() {
+        return new ClientCapabilities(fourCcList, videoFourCcInfoMap, audioFourCcInfoMap, capsEx);
+    }
+
     /** Returns whether the client handles NetConnection.Connect.ReconnectRequest (capsEx bit 0). */
     public boolean supportsReconnect() {
         return (capsEx & EnhancedRtmp.CAPS_EX_RECONNECT) != 0;

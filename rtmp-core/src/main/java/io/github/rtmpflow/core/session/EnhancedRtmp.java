@@ -31,6 +31,12 @@ public final class EnhancedRtmp {
     public static final int CAPS_EX_RECONNECT = 0x01;
     /** capsEx flag: understands multitrack audio and video. */
     public static final int CAPS_EX_MULTITRACK = 0x02;
+    /** capsEx flag: can parse the ModEx signal (packet type 7). */
+    public static final int CAPS_EX_MOD_EX = 0x04;
+    /** capsEx flag: supports the ModEx TimestampOffsetNano. */
+    public static final int CAPS_EX_TIMESTAMP_NANO_OFFSET = 0x08;
+    /** The FourCC wildcard: any codec (a key of a FourCC info map or an entry of fourCcList). */
+    public static final String FOUR_CC_WILDCARD = "*";
     /** FourCcInfoMask: can decode the codec. */
     public static final int FOUR_CC_CAN_DECODE = 0x01;
     /** FourCcInfoMask: can encode the codec. */
@@ -38,12 +44,21 @@ public final class EnhancedRtmp {
     /** FourCcInfoMask: can forward the codec. */
     public static final int FOUR_CC_CAN_FORWARD = 0x04;
 
-    /** Video FourCCs rtmpflow forwards. */
-    public static final List<String> SUPPORTED_VIDEO_FOUR_CCS = List.of("avc1", "hvc1", "av01", "vp09", "vp08");
-    /** Audio FourCCs rtmpflow forwards. */
+    /**
+     * Video FourCCs rtmpflow names in its answer. It forwards any FourCC (tag bodies pass through
+     * unchanged), which the wildcard states; these are named too for clients that look a codec
+     * up by its own key.
+     */
+    public static final List<String> SUPPORTED_VIDEO_FOUR_CCS = List.of("avc1", "hvc1", "av01", "vp09", "vp08", "vvc1");
+    /** Audio FourCCs rtmpflow names in its answer (it forwards any, see the video list). */
     public static final List<String> SUPPORTED_AUDIO_FOUR_CCS = List.of("Opus", "fLaC", "ac-3", "ec-3", "mp4a", ".mp3");
-    /** capsEx rtmpflow states: reconnect and multitrack. */
-    public static final int SUPPORTED_CAPS_EX = CAPS_EX_RECONNECT | CAPS_EX_MULTITRACK;
+    /**
+     * capsEx rtmpflow states: reconnect (it sends ReconnectRequest when it drains), multitrack
+     * (tracks pass through, subscribers may select them), ModEx and TimestampNanoOffset (parsed
+     * by the tag views, passed through unchanged).
+     */
+    public static final int SUPPORTED_CAPS_EX =
+            CAPS_EX_RECONNECT | CAPS_EX_MULTITRACK | CAPS_EX_MOD_EX | CAPS_EX_TIMESTAMP_NANO_OFFSET;
 
     private EnhancedRtmp() {
     }
@@ -56,13 +71,19 @@ public final class EnhancedRtmp {
     }
 
     /**
-     * Adds what rtmpflow supports to the {@code _result} properties being built: the FourCC
-     * list, both FourCC info maps (every supported codec: can forward) and capsEx.
+     * Adds what rtmpflow supports to the {@code _result} properties being built, as
+     * enhanced-rtmp-v2 asks a server to state it: {@code fourCcList} (the named FourCCs and
+     * {@code "*"}), {@code videoFourCcInfoMap} and {@code audioFourCcInfoMap} ({@code "*"} and every
+     * named FourCC: {@link #FOUR_CC_CAN_FORWARD} only, since a server neither decodes nor encodes)
+     * and {@link #SUPPORTED_CAPS_EX}.
      */
     public static void putServerCapabilities(AmfObject.Builder properties) {
         List<AmfValue> all = new ArrayList<>();
         Map<String, AmfValue> video = new LinkedHashMap<>();
         Map<String, AmfValue> audio = new LinkedHashMap<>();
+        // SPEC: a '*' key is a catch-all for any codec; forwarders may list '*'.
+        video.put(FOUR_CC_WILDCARD, new AmfNumber(FOUR_CC_CAN_FORWARD));
+        audio.put(FOUR_CC_WILDCARD, new AmfNumber(FOUR_CC_CAN_FORWARD));
         for (String f : SUPPORTED_VIDEO_FOUR_CCS) {
             all.add(new AmfString(f));
             video.put(f, new AmfNumber(FOUR_CC_CAN_FORWARD));
@@ -71,6 +92,7 @@ public final class EnhancedRtmp {
             all.add(new AmfString(f));
             audio.put(f, new AmfNumber(FOUR_CC_CAN_FORWARD));
         }
+        all.add(new AmfString(FOUR_CC_WILDCARD));
         properties.put(FOUR_CC_LIST, new AmfStrictArray(all));
         properties.put(VIDEO_FOUR_CC_INFO_MAP, new AmfObject(video));
         properties.put(AUDIO_FOUR_CC_INFO_MAP, new AmfObject(audio));

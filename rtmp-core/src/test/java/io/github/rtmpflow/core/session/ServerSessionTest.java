@@ -502,12 +502,21 @@ class ServerSessionTest {
         assertThat(request.audioFourCcInfoMap()).isEmpty();
         assertThat(request.supportsReconnect()).isTrue();
         AmfObject properties = (AmfObject) ((CommandMessage) driver.outgoing.get(3).message()).commandObject();
-        assertThat(properties.getNumber("capsEx")).isEqualTo(3);
+        assertThat(properties.getNumber("capsEx")).as("reconnect, multitrack, ModEx, nano offset").isEqualTo(15);
         assertThat(properties.get("fourCcList")).isInstanceOf(AmfStrictArray.class);
         assertThat(((AmfStrictArray) properties.get("fourCcList")).items())
                 .extracting(AmfValue::asString)
-                .containsExactly("avc1", "hvc1", "av01", "vp09", "vp08", "Opus", "fLaC", "ac-3", "ec-3", "mp4a", ".mp3");
-        assertThat(((AmfObject) properties.get("videoFourCcInfoMap")).getNumber("hvc1")).isEqualTo(4);
+                .containsExactly("avc1", "hvc1", "av01", "vp09", "vp08", "vvc1", "Opus", "fLaC", "ac-3", "ec-3", "mp4a",
+                        ".mp3", "*");
+        AmfObject video = (AmfObject) properties.get("videoFourCcInfoMap");
+        AmfObject audio = (AmfObject) properties.get("audioFourCcInfoMap");
+        assertThat(video.getNumber("*")).as("can forward any video codec").isEqualTo(4);
+        assertThat(video.getNumber("hvc1")).isEqualTo(4);
+        assertThat(audio.getNumber("*")).as("can forward any audio codec").isEqualTo(4);
+        assertThat(audio.getNumber("Opus")).isEqualTo(4);
+        assertThat(request.capabilities().canForwardVideo("hvc1")).isFalse();
+        assertThat(request.capabilities().videoFlags("hvc1")).isEqualTo(3);
+        assertThat(request.capabilities().audioFlags("Opus")).as("listed in fourCcList: all flags").isEqualTo(7);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server.client;
 
+import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.handshake.ClientHandshake;
@@ -19,6 +20,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,6 +57,7 @@ public final class RtmpClient implements AutoCloseable {
     private final ClientReader reader;
     private int publishStreamId = -1;
     private boolean closed;
+    private AmfObject connectProperties = AmfObject.builder().build();
 
     private RtmpClient(RtmpUrl url, RtmpClientOptions options, SocketChannel channel) {
         this.url = url;
@@ -77,6 +80,20 @@ public final class RtmpClient implements AutoCloseable {
      * @throws IOException when the connection fails or the server does not answer in time
      */
     public static RtmpClient connect(String url, RtmpClientOptions options) throws IOException {
+        return connect(url, options, AmfObject.builder().build());
+    }
+
+    /**
+     * Like {@link #connect(String, RtmpClientOptions)}, with more properties in the connect
+     * command object, e.g. Enhanced RTMP's {@code fourCcList}, {@code videoFourCcInfoMap} or
+     * {@code capsEx} (they are added after, and may replace, app, type, flashVer and tcUrl).
+     *
+     * @throws RtmpRefusedException when the server refuses connect
+     * @throws IOException when the connection fails or the server does not answer in time
+     */
+    public static RtmpClient connect(String url, RtmpClientOptions options, AmfObject extraConnectProperties)
+            throws IOException {
+        Objects.requireNonNull(extraConnectProperties, "extraConnectProperties");
         RtmpUrl target = RtmpUrl.parse(url);
         SocketChannel channel = SocketChannel.open();
         RtmpClient client = null;
@@ -85,7 +102,7 @@ public final class RtmpClient implements AutoCloseable {
             Socket socket = channel.socket();
             socket.connect(new InetSocketAddress(target.host(), target.port()), (int) options.timeout().toMillis());
             client = new RtmpClient(target, options, channel);
-            client.start();
+            client.start(extraConnectProperties);
             return client;
         } catch (IOException | RuntimeException e) {
             if (client != null) {
@@ -97,15 +114,68 @@ public final class RtmpClient implements AutoCloseable {
         }
     }
 
-    private void start() throws IOException {
+    private void start(AmfObject extraConnectProperties) throws IOException {
         ByteBuffer rest = handshake();
         reader.start(rest);
         synchronized (lock) {
-            session.connect(url.app(), url.tcUrl());
+            if (extraConnectProperties.properties().isEmpty()) {
+                session.connect(url.app(), url.tcUrl());
+            } else {
+                AmfObject.Builder command = AmfObject.builder().put("app", url.app()).put("type", "nonprivate")
+                        .put("flashVer", ClientSession.FLASH_VER).put("tcUrl", url.tcUrl());
+                extraConnectProperties.properties().forEach(command::put);
+                session.connect(command.build());
+            }
             session.setChunkSize(options.chunkSize());
             flushOutgoing();
         }
-        awaitEvent(ClientEvent.Connected.class);
+        AmfObject properties = awaitEvent(ClientEvent.Connected.class).properties();
+        synchronized (lock) {
+            connectProperties = properties;
+        }
+    }
+
+    /**
+     * Returns the properties object of the server's connect {@code _result} (fmsVer,
+     * capabilities and, for a client that announced Enhanced RTMP, the server's fourCcList,
+     * FourCC info maps and capsEx).
+     */
+    public AmfObject connectResultProperties() {
+        synchronized (lock) {
+            return connectProperties;
+        }
+    }
+
+    /**
+     * Waits for an onStatus with {@code code} from the server (e.g.
+     * NetConnection.Connect.ReconnectRequest) and returns its info object. Other events that
+     * arrive meanwhile are consumed: call it when no other answer is awaited.
+     *
+     * @throws IOException when the connection fails or no such status comes within {@code timeout}
+     */
+    public AmfObject awaitStatus(String code, Duration timeout) throws IOException {
+        Objects.requireNonNull(code, "code");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Object next;
+            try {
+                next = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted waiting for " + code);
+            }
+            if (next == null) {
+                throw new IOException("no onStatus " + code + " within " + timeout.toMillis() + " ms");
+            }
+            if (next instanceof IOException e) {
+                events.add(e);
+                throw new IOException("connection failed while waiting for " + code, e);
+            }
+            if (next instanceof ClientEvent.Status status && code.equals(status.code())) {
+                return status.info();
+            }
+        }
     }
 
     /** Runs the handshake on this thread; returns the bytes read past S2 (chunk stream). */

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server.internal;
 
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
@@ -26,6 +27,7 @@ public final class LiveStreamImpl implements LiveStream {
     private final StreamEntry entry;
     private final PublisherHandle publisher;
     private final Instant startTime;
+    private final ClientCapabilities capabilities;
     private final TagFanout fanout;
     private final StreamCounters counters = new StreamCounters();
     private volatile boolean live = true;
@@ -38,6 +40,8 @@ public final class LiveStreamImpl implements LiveStream {
         this.entry = entry;
         this.publisher = publisher;
         this.startTime = startTime;
+        // Read here, on the publisher's loop, once: the connect request never changes afterwards.
+        this.capabilities = publisher.capabilities();
         this.fanout = new TagFanout(entry.key, options);
         this.fanout.onProducerResumed(publisher::resumeReading);
     }
@@ -60,6 +64,11 @@ public final class LiveStreamImpl implements LiveStream {
     @Override
     public InetSocketAddress publisherAddress() {
         return publisher.peer();
+    }
+
+    @Override
+    public ClientCapabilities publisherCapabilities() {
+        return capabilities;
     }
 
     @Override
@@ -163,7 +172,8 @@ public final class LiveStreamImpl implements LiveStream {
         return new StreamStatistics(entry.app, entry.name, publisher.peer(), startTime, live, counters.tags(),
                 counters.bytes(), counters.videoTags(), counters.audioTags(), counters.keyframes(),
                 counters.mediaDurationMillis(), counters.bitrate(), counters.frameRate(), counters.videoCodec(),
-                counters.audioCodec(), counters.width(), counters.height(), subscribers);
+                counters.audioCodec(), counters.width(), counters.height(), subscribers, capabilities,
+                counters.videoTracks(), counters.audioTracks());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server.internal;
 
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import java.net.InetSocketAddress;
 
 /** What the stream registry needs from a publishing connection; thread-safe. */
@@ -22,4 +23,12 @@ public interface PublisherHandle {
 
     /** Resumes reading the publisher after a subscriber's pause ended; any thread. */
     void resumeReading();
+
+    /**
+     * Returns what the publisher announced in connect (Enhanced RTMP); publisher loop thread.
+     * {@link ClientCapabilities#NONE} for a legacy client.
+     */
+    default ClientCapabilities capabilities() {
+        return ClientCapabilities.NONE;
+    }
 }

@@ -7,6 +7,7 @@ import io.github.rtmpflow.core.chunk.ChunkDecoder;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.handshake.ServerHandshake;
+import io.github.rtmpflow.core.session.ClientCapabilities;
 import io.github.rtmpflow.core.session.ConnectRequest;
 import io.github.rtmpflow.core.session.OutgoingMessage;
 import io.github.rtmpflow.core.session.PublishRequest;
@@ -35,6 +36,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
     private final Connection connection;
     private final ServerSession session;
     private final PublishController publishes;
+    private final PlayController plays;
     private final ChunkEncoder encoder = new ChunkEncoder();
     private final AcknowledgementWindow acknowledgements = new AcknowledgementWindow();
     private ServerHandshake handshake;
@@ -53,6 +55,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         this.connection = connection;
         this.session = new ServerSession(ctx.sessionConfig());
         this.publishes = new PublishController(ctx, this, connection, session);
+        this.plays = new PlayController(ctx, this, connection, session);
     }
 
     @Override
@@ -162,7 +165,13 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
             } else if (event instanceof SessionEvent.PublishRequested publish) {
                 publishes.onPublishRequested(publish.request());
             } else if (event instanceof SessionEvent.PlayRequested play) {
-                publishes.onPlayRequested(play.request());
+                plays.onPlayRequested(play.request());
+            } else if (event instanceof SessionEvent.PlayStopped stopped) {
+                plays.onPlayStopped(stopped.request(), stopped.started());
+            } else if (event instanceof SessionEvent.PauseRequested pause) {
+                plays.onPause(pause.request(), pause.pause());
+            } else if (event instanceof SessionEvent.SeekRequested seek) {
+                plays.onSeek(seek.request(), seek.millis());
             } else if (event instanceof SessionEvent.Unpublished unpublished) {
                 publishes.onUnpublished(unpublished.request(), unpublished.started());
             } else if (event instanceof SessionEvent.WindowAcknowledgementSizeChanged window) {
@@ -210,6 +219,18 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         }
     }
 
+    /** Sends what the session queued (play replies and notifications) before the next media. */
+    void sendSessionOutput() {
+        if (!connection.isClosed()) {
+            drainOutgoing();
+        }
+    }
+
+    /** Encodes and queues a message the session does not produce (media to a player); loop thread only. */
+    void sendRaw(RawMessage message) {
+        connection.send(encoder.encode(message));
+    }
+
     /** Work that completed outside a read (authorizer answers, timers): send what it produced. */
     void afterAsyncWork() {
         drainEvents();
@@ -251,6 +272,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         session.transportClosed();
         drainEvents();
         publishes.endAll();
+        plays.endAll();
     }
 
     /**
@@ -260,16 +282,33 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
      * @return whether the request was sent
      */
     public boolean requestReconnect(String description) {
+        return requestReconnect(null, description);
+    }
+
+    /**
+     * Like {@link #requestReconnect(String)}, naming the {@code tcUrl} to reconnect to (null:
+     * none, the client reconnects where it was); loop thread only.
+     *
+     * @return whether the request was sent
+     */
+    public boolean requestReconnect(String tcUrl, String description) {
         if (connection.isClosed() || session.connectRequest() == null
                 || !session.connectRequest().supportsReconnect()) {
             return false;
         }
-        boolean sent = session.requestReconnect(null, description);
+        boolean sent = session.requestReconnect(tcUrl, description);
         drainOutgoing();
         if (sent) {
             LOG.info("[{}] {} asked to reconnect: {}", label(), peer(), description);
         }
         return sent;
+    }
+
+    /** Loop thread: the capabilities the client announced in connect. */
+    @Override
+    public ClientCapabilities capabilities() {
+        ConnectRequest request = session.connectRequest();
+        return request == null ? ClientCapabilities.NONE : request.capabilities();
     }
 
     // ---- PublisherHandle: any thread ----

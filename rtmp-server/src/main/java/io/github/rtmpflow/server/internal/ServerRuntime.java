@@ -113,6 +113,11 @@ public final class ServerRuntime {
      * {@code drainMillis} passed, then {@link #close()}s.
      */
     public void drainAndClose(long drainMillis) {
+        drainAndClose(drainMillis, null);
+    }
+
+    /** {@link #drainAndClose(long)} sending {@code reconnectTcUrl} (null: none) in the requests. */
+    public void drainAndClose(long drainMillis, String reconnectTcUrl) {
         if (closed.get()) {
             return;
         }
@@ -120,7 +125,7 @@ public final class ServerRuntime {
         for (Connection connection : new ArrayList<>(connections)) {
             connection.loop().execute(() -> {
                 if (connection.handler() instanceof RtmpConnection rtmp) {
-                    rtmp.requestReconnect("Server shutting down");
+                    rtmp.requestReconnect(reconnectTcUrl, "Server shutting down");
                 }
             });
         }

@@ -9,14 +9,17 @@ import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.amf.AmfValue;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.AudioTagHeader;
+import io.github.rtmpflow.flv.AudioTrack;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.VideoCodec;
 import io.github.rtmpflow.flv.VideoDecoderConfiguration;
 import io.github.rtmpflow.flv.VideoPacketType;
 import io.github.rtmpflow.flv.VideoTagHeader;
 import io.github.rtmpflow.flv.VideoTrack;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The counters of one publish session, updated on the publisher's loop for every tag and read
@@ -42,6 +45,19 @@ public final class StreamCounters {
     private volatile AudioCodec audioCodec;
     private volatile int width;
     private volatile int height;
+    /** Immutable, replaced when a track appears (rare): readers take the reference. */
+    private volatile Map<Integer, VideoCodec> videoTracks = Map.of();
+    private volatile Map<Integer, AudioCodec> audioTracks = Map.of();
+    /** Publisher-loop only: tags parsed for their tracks so far. */
+    private int videoTagsScanned;
+    private int audioTagsScanned;
+
+    /**
+     * How many leading audio and video tags are parsed for their track ids (beyond sequence
+     * headers, which always are): enough for tracks without a sequence header (AC-3, MP3), and
+     * a bounded cost per session.
+     */
+    static final int TRACK_SCAN_TAGS = 100;
 
     /** Creates zeroed counters. */
     public StreamCounters() {
@@ -74,7 +90,7 @@ public final class StreamCounters {
             readVideoConfiguration(tag);
             return;
         }
-        if (tag.isSequenceEnd() || tag.size() == 0) {
+        if (tag.isSequenceEnd() || tag.isTrackConfiguration() || tag.size() == 0) {
             return;
         }
         videoFrames = videoFrames + 1;
@@ -82,12 +98,45 @@ public final class StreamCounters {
             firstVideoTimestamp = ts;
         }
         lastVideoTimestamp = ts;
-        if (videoCodec == null) {
+        if (videoCodec == null || videoTagsScanned < TRACK_SCAN_TAGS) {
+            videoTagsScanned++;
             try {
-                videoCodec = VideoTagHeader.parse(tag).codec();
+                VideoTagHeader header = VideoTagHeader.parse(tag);
+                noteVideoTracks(header);
+                if (videoCodec == null && !header.tracks().isEmpty()) {
+                    videoCodec = header.codec();
+                }
             } catch (ProtocolException | RuntimeException e) {
                 // unknown codec: leave it unknown
             }
+        }
+    }
+
+    private void noteVideoTracks(VideoTagHeader header) {
+        Map<Integer, VideoCodec> known = videoTracks;
+        Map<Integer, VideoCodec> next = null;
+        for (VideoTrack track : header.tracks()) {
+            if (known.get(track.trackId()) != track.codec()) {
+                next = next == null ? new TreeMap<>(known) : next;
+                next.put(track.trackId(), track.codec());
+            }
+        }
+        if (next != null) {
+            videoTracks = Collections.unmodifiableMap(next);
+        }
+    }
+
+    private void noteAudioTracks(AudioTagHeader header) {
+        Map<Integer, AudioCodec> known = audioTracks;
+        Map<Integer, AudioCodec> next = null;
+        for (AudioTrack track : header.tracks()) {
+            if (known.get(track.trackId()) != track.codec()) {
+                next = next == null ? new TreeMap<>(known) : next;
+                next.put(track.trackId(), track.codec());
+            }
+        }
+        if (next != null) {
+            audioTracks = Collections.unmodifiableMap(next);
         }
     }
 
@@ -95,6 +144,7 @@ public final class StreamCounters {
         try {
             VideoTagHeader header = VideoTagHeader.parse(tag);
             videoCodec = header.codec();
+            noteVideoTracks(header);
             if (header.packetType() != VideoPacketType.SEQUENCE_START || header.tracks().isEmpty()) {
                 return;
             }
@@ -111,9 +161,14 @@ public final class StreamCounters {
 
     private void onAudio(FlvTag tag) {
         audioTags = audioTags + 1;
-        if (audioCodec == null && tag.size() > 0) {
+        if (tag.size() > 0 && (audioCodec == null || tag.isSequenceHeader() || audioTagsScanned < TRACK_SCAN_TAGS)) {
+            audioTagsScanned++;
             try {
-                audioCodec = AudioTagHeader.parse(tag).codec();
+                AudioTagHeader header = AudioTagHeader.parse(tag);
+                noteAudioTracks(header);
+                if (audioCodec == null) {
+                    audioCodec = header.codec();
+                }
             } catch (ProtocolException | RuntimeException e) {
                 // unknown codec: leave it unknown
             }
@@ -197,6 +252,16 @@ public final class StreamCounters {
     /** Returns the audio codec, null until known. */
     public AudioCodec audioCodec() {
         return audioCodec;
+    }
+
+    /** Returns the video codec of each track id seen, in track order. */
+    public Map<Integer, VideoCodec> videoTracks() {
+        return videoTracks;
+    }
+
+    /** Returns the audio codec of each track id seen, in track order. */
+    public Map<Integer, AudioCodec> audioTracks() {
+        return audioTracks;
     }
 
     /** Returns the width in pixels, 0 when unknown. */

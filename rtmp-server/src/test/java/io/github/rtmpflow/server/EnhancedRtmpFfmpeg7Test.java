@@ -1,0 +1,144 @@
+package io.github.rtmpflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rtmpflow.flv.AudioCodec;
+import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TrackSelection;
+import io.github.rtmpflow.flv.VideoCodec;
+import io.github.rtmpflow.server.client.RtmpClient;
+import io.github.rtmpflow.server.interop.Ffmpeg7;
+import io.github.rtmpflow.server.interop.FrameMd5;
+import io.github.rtmpflow.server.interop.Recordings;
+import io.github.rtmpflow.server.testing.CaptureReplay;
+import io.github.rtmpflow.server.testing.CollectingSubscriber;
+import io.github.rtmpflow.server.testing.EnhancedTags;
+import io.github.rtmpflow.server.testing.FlvFiles;
+import io.github.rtmpflow.server.testing.TestServers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Live Enhanced RTMP with the real client: FFmpeg 7.1 (the trixie chroot of
+ * scripts/ffmpeg7-chroot.sh) encodes a short HEVC, AV1 or VP9 + AAC file, publishes it with
+ * {@code -c copy} (as fast as it can, no {@code -re}) announcing its codecs with
+ * {@code -rtmp_enhanced_codecs}; the recording must hold exactly the file's packets (FFmpeg
+ * 7.1's framemd5: same codec parameters, extradata, timestamps and bytes per packet), FFmpeg
+ * 7.1's ffprobe must decode it with the right codecs and frame counts, and the server must have
+ * detected codecs, resolution and the announced FourCCs.
+ */
+class EnhancedRtmpFfmpeg7Test {
+
+    private static final int FRAMES = 50;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "hevc, libx265, -preset ultrafast -x265-params log-level=error, HEVC, hvc1",
+        "av1, libsvtav1, -preset 12 -svtav1-params fast-decode=1, AV1, av01",
+        "vp9, libvpx-vp9, -deadline realtime -cpu-used 8, VP9, vp09",
+    })
+    void shouldRecordEveryPacketThatFfmpeg7Publishes(String name, String encoder, String encoderOptions,
+            VideoCodec codec, String fourCc) throws Exception {
+        try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
+            String source = name + "-source.flv";
+            ffmpeg.ffmpeg("encode-" + name, Duration.ofSeconds(120), concat(
+                    List.of("-v", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i",
+                            "sine=f=440:d=2:sample_rate=44100", "-c:v", encoder),
+                    List.of(encoderOptions.split(" ")),
+                    List.of("-g", "25", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-f", "flv",
+                            ffmpeg.chrootPath(source)))).assertSuccess();
+            List<String> sourceStreams = ffmpeg.streams(source);
+            assertThat(sourceStreams).contains(name + ",video,320,240," + FRAMES);
+
+            CollectingSubscriber subscriber = new CollectingSubscriber();
+            CompletableFuture<LiveStream> ended = new CompletableFuture<>();
+            RtmpServer server = TestServers.builder()
+                    .recordDirectory(ffmpeg.hostPath("rec"))
+                    .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
+                    .onUnpublish(ended::complete)
+                    .start();
+            try {
+                ffmpeg.ffmpeg("publish-" + name, Duration.ofSeconds(60), "-v", "error", "-i",
+                        ffmpeg.chrootPath(source), "-c", "copy", "-rtmp_enhanced_codecs", fourCc, "-f",
+                        "flv", TestServers.url(server, "live") + "/" + name).assertSuccess();
+                StreamStatistics statistics = ended.get(30, TimeUnit.SECONDS).statistics();
+                String recording = "rec/live/" + name + ".flv";
+                Recordings.awaitFinished(ffmpeg.hostPath(recording), Duration.ofSeconds(30));
+
+                assertThat(statistics.videoCodec()).isEqualTo(codec);
+                assertThat(statistics.audioCodec()).isEqualTo(AudioCodec.AAC);
+                assertThat(statistics.width()).isEqualTo(320);
+                assertThat(statistics.height()).isEqualTo(240);
+                assertThat(statistics.publisherCapabilities().fourCcList()).containsExactly(fourCc);
+                assertThat(statistics.publisherCapabilities().canDecodeVideo(fourCc)).isTrue();
+
+                FrameMd5 sent = ffmpeg.frameMd5(source);
+                FrameMd5 recorded = ffmpeg.frameMd5(recording);
+                recorded.assertSameAs(sent);
+                assertThat(ffmpeg.streams(recording)).isEqualTo(sourceStreams);
+                List<FlvTag> received = FlvFiles.media(subscriber.done().get(30, TimeUnit.SECONDS));
+                PublishRoundTripTest.assertSameMedia(FlvFiles.media(FlvFiles.read(ffmpeg.hostPath(recording))),
+                        received);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    /**
+     * A two-track HEVC stream (the FFmpeg 7.1 capture's video as tracks 0 and 1, written by hand
+     * from the v2 layout) recorded with {@link TrackSelection#DEFAULT_TRACKS_WITHOUT_MULTITRACK}:
+     * FFmpeg 7.1, which reads no multitrack FLV, reads that recording with the right codec and
+     * exactly the packets of a recording of the original single-track capture.
+     */
+    @Test
+    void shouldRecordTheDefaultTrackOfAMultitrackStreamSoThatFfmpeg7ReadsIt() throws Exception {
+        List<FlvTag> original = EnhancedCaptureTest.mediaMessages(CaptureReplay.fixture("ffmpeg71_hevc_publish_c2s.bin"));
+        try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
+            recordWithRtmpClient(ffmpeg.hostPath("orig"), SubscribeOptions.defaults(), "hevc", original);
+            List<FlvTag> twoTracks = new ArrayList<>();
+            for (FlvTag tag : original) {
+                twoTracks.add(tag.isVideo() && (tag.byteAt(0) & 0x0F) <= 3 ? EnhancedTags.twoTracks(tag) : tag);
+            }
+            recordWithRtmpClient(ffmpeg.hostPath("flat"), SubscribeOptions.defaults().withName("recorder")
+                    .withTracks(TrackSelection.DEFAULT_TRACKS_WITHOUT_MULTITRACK), "hevc", twoTracks);
+
+            FrameMd5 expected = ffmpeg.frameMd5("orig/live/hevc.flv");
+            ffmpeg.frameMd5("flat/live/hevc.flv").assertSameAs(expected);
+            assertThat(ffmpeg.streams("flat/live/hevc.flv")).contains("hevc,video,640,360,"
+                    + original.stream().filter(t -> t.isVideo() && !t.isSequenceHeader()
+                            && (t.byteAt(0) & 0x0F) != 4).count());
+        }
+    }
+
+    private static void recordWithRtmpClient(Path directory, SubscribeOptions recording, String name,
+            List<FlvTag> tags) throws Exception {
+        CompletableFuture<LiveStream> ended = new CompletableFuture<>();
+        RtmpServer server = TestServers.builder().recordDirectory(directory).recordingOptions(recording)
+                .onUnpublish(ended::complete).start();
+        try {
+            try (RtmpClient client = RtmpClient.connect(TestServers.url(server, "live"))) {
+                client.publish(name);
+                for (FlvTag tag : tags) {
+                    client.send(tag);
+                }
+            }
+            ended.get(30, TimeUnit.SECONDS);
+            Recordings.awaitFinished(directory.resolve("live/" + name + ".flv"), Duration.ofSeconds(30));
+        } finally {
+            server.close();
+        }
+    }
+
+    private static String[] concat(List<String> a, List<String> b, List<String> c) {
+        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toArray(String[]::new);
+    }
+}
