@@ -2,6 +2,7 @@ package io.github.rtmpflow.benchmarks.server;
 
 import io.github.rtmpflow.benchmarks.load.LatencyHistogram;
 import io.github.rtmpflow.benchmarks.load.LatencyStamp;
+import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.TagListener;
 import io.github.rtmpflow.server.LiveStream;
@@ -23,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.server.BenchServer \
- *     --bind 127.0.0.1 --port 1935 [--max-connections 20000] [--event-loops N] [--listener]
+ *     --bind 127.0.0.1 --port 1935 [--max-connections 20000] [--event-loops N] [--listener] [--gop-cache-tags N]
  * </pre>
  *
  * <p>Prints {@code listening on rtmp://host:port} once it accepts. After every ended publish
@@ -56,7 +57,8 @@ public final class BenchServer {
     /**
      * Starts the server and runs until the JVM is told to stop.
      *
-     * @param args {@code [--bind ADDR] [--port N] [--max-connections N] [--event-loops N] [--listener]}
+     * @param args {@code [--bind ADDR] [--port N] [--max-connections N] [--event-loops N] [--listener]
+     *     [--gop-cache-tags N]} (the late-joiner GOP cache bound, default {@link FanoutOptions#DEFAULTS}; 0: off)
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         String bind = "127.0.0.1";
@@ -64,6 +66,7 @@ public final class BenchServer {
         int maxConnections = 20_000;
         int eventLoops = 0;
         boolean listener = false;
+        int gopTags = FanoutOptions.DEFAULTS.maxGopTags();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bind" -> bind = args[++i];
@@ -71,23 +74,26 @@ public final class BenchServer {
                 case "--max-connections" -> maxConnections = Integer.parseInt(args[++i]);
                 case "--event-loops" -> eventLoops = Integer.parseInt(args[++i]);
                 case "--listener" -> listener = true;
+                case "--gop-cache-tags" -> gopTags = Integer.parseInt(args[++i]);
                 default -> {
                     System.err.println("usage: BenchServer [--bind ADDR] [--port N] [--max-connections N]"
-                            + " [--event-loops N] [--listener]");
+                            + " [--event-loops N] [--listener] [--gop-cache-tags N]");
                     System.exit(2);
                 }
             }
         }
-        new BenchServer().run(new InetSocketAddress(bind, port), maxConnections, eventLoops, listener);
+        FanoutOptions fanout = gopTags == 0 ? new FanoutOptions(0, 0)
+                : new FanoutOptions(gopTags, FanoutOptions.DEFAULTS.maxGopBytes());
+        new BenchServer().run(new InetSocketAddress(bind, port), maxConnections, eventLoops, listener, fanout);
     }
 
-    private void run(InetSocketAddress bind, int maxConnections, int eventLoops, boolean listener)
-            throws IOException, InterruptedException {
+    private void run(InetSocketAddress bind, int maxConnections, int eventLoops, boolean listener,
+            FanoutOptions fanout) throws IOException, InterruptedException {
         ServerLimits limits = ServerLimits.DEFAULTS.withMaxConnections(maxConnections)
                 .withMaxStreams(maxConnections)
                 .withMaxConnectionsInHandshake(Math.min(maxConnections, 4096));
         RtmpServer.Builder builder = RtmpServer.builder().bind(bind).limits(limits)
-                .onPublish(this::onPublish).onUnpublish(this::onUnpublish);
+                .onPublish(this::onPublish).onUnpublish(this::onUnpublish).fanoutOptions(fanout);
         if (eventLoops > 0) {
             builder.eventLoops(eventLoops);
         }
