@@ -113,6 +113,7 @@ class FloodTest {
         } finally {
             closeAll(attackers);
         }
+        Poll.until("the attackers' slots to be free", () -> ctx.server().openConnections() == 1);
         publishSome(ctx, "after-flood");
     }
 

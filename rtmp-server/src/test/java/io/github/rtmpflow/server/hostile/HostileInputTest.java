@@ -15,6 +15,7 @@ import io.github.rtmpflow.core.message.Abort;
 import io.github.rtmpflow.core.message.Acknowledgement;
 import io.github.rtmpflow.core.message.MessageCodec;
 import io.github.rtmpflow.core.message.PingRequest;
+import io.github.rtmpflow.core.message.PingResponse;
 import io.github.rtmpflow.core.message.SetChunkSize;
 import io.github.rtmpflow.core.message.SetPeerBandwidth;
 import io.github.rtmpflow.core.message.UnknownUserControl;
@@ -36,7 +37,9 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -58,6 +61,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
     private static final long OUTBOUND_LIMIT = 64 * 1024;
+    /** Per-connection partial-message bound of the spread bomb: 4 MiB, so 8 MiB per address. */
+    private static final long SMALL_BUFFER = 4L * 1024 * 1024;
+    private static final int BOMB_MESSAGE = 3 * 512 * 1024;
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -68,6 +74,9 @@ class HostileInputTest {
                 row("idle after the handshake", HostileInputTest::idleAfterHandshake),
                 row("length 0xFFFFFF on thousands of chunk streams", HostileInputTest::memoryBomb),
                 row("small messages on thousands of chunk streams", HostileInputTest::chunkStreamFlood),
+                row("memory bomb spread over many connections of one address",
+                        limits -> limits.withProtocol(limits.protocol().withMaxBufferedBytes(SMALL_BUFFER)),
+                        HostileInputTest::memoryBombFromOneAddress),
                 row("Set Chunk Size 0", ctx -> badChunkSize(ctx, 0)),
                 row("Set Chunk Size 0xFFFFFFFF", ctx -> badChunkSize(ctx, 0xFFFF_FFFFL)),
                 row("Set Chunk Size 0x7FFFFFFF is legal", HostileInputTest::hugeLegalChunkSize),
@@ -189,6 +198,47 @@ class HostileInputTest {
             assertThat(Long.parseLong(m.group(3))).isEqualTo(limit);
             // What the offender holds never passed the bound; the next message would have.
             assertThat(buffered).isLessThanOrEqualTo(limit).isGreaterThan(limit - length);
+        }
+    }
+
+    private static void memoryBombFromOneAddress(Attack.Context ctx) throws Exception {
+        InetAddress attacker = InetAddress.getByAddress(new byte[] {127, 0, 0, 8});
+        List<RawPeer> peers = new ArrayList<>();
+        try {
+            // Each connection announces two 1.5 MiB messages (3 MiB of its own 4 MiB bound); the
+            // address may hold twice the per-connection bound, 8 MiB: the third connection's second
+            // message would pass it.
+            RawPeer refused = null;
+            for (int i = 0; i < 20 && refused == null; i++) {
+                RawPeer peer = RawPeer.open(ctx.port(), attacker);
+                peers.add(peer);
+                peer.sendRaw(Wire.fmt0(3, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+                peer.sendRaw(Wire.fmt0(4, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+                // Whether the server read both headers shows in its answer to a ping.
+                peer.send(new PingRequest(i), 2, 0);
+                Poll.until("the server to read the headers or close", () -> peer.serverClosed()
+                        || peer.received().stream().anyMatch(m -> m instanceof PingResponse));
+                if (peer.serverClosed()) {
+                    refused = peer;
+                }
+            }
+            assertThat(refused).as("a connection refused by the address budget").isNotNull();
+            assertThat(peers).hasSize(3);
+            ctx.awaitLog(refused.localPort(), "protocol error, closing: BUFFER_LIMIT: partial messages exceed the shared buffer budget");
+            assertThat(peers.subList(0, 2)).noneMatch(RawPeer::serverClosed);
+        } finally {
+            for (RawPeer p : peers) {
+                p.close();
+            }
+        }
+        // Closing gives the reservations back: the address can announce messages again.
+        Poll.until("the attackers' connections released", () -> ctx.server().openConnections() == 1);
+        try (RawPeer again = RawPeer.open(ctx.port(), attacker)) {
+            again.sendRaw(Wire.fmt0(3, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+            again.sendRaw(Wire.fmt0(4, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+            again.send(new PingRequest(99), 2, 0);
+            again.await("PingResponse", m -> m instanceof PingResponse);
+            assertThat(again.serverClosed()).isFalse();
         }
     }
 
