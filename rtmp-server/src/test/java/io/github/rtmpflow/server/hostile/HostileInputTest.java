@@ -8,6 +8,7 @@ import static io.github.rtmpflow.server.hostile.Wire.u32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.MessageTypes;
 import io.github.rtmpflow.core.chunk.RawMessage;
@@ -21,10 +22,13 @@ import io.github.rtmpflow.core.message.SetPeerBandwidth;
 import io.github.rtmpflow.core.message.UnknownUserControl;
 import io.github.rtmpflow.core.message.WindowAcknowledgementSize;
 import io.github.rtmpflow.core.session.Commands;
+import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.flv.TagType;
 import io.github.rtmpflow.server.LiveStream;
 import io.github.rtmpflow.server.RtmpServer;
 import io.github.rtmpflow.server.ServerLimits;
 import io.github.rtmpflow.server.ServerTimeouts;
+import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.ManualTime;
 import io.github.rtmpflow.server.testing.Poll;
@@ -98,6 +102,8 @@ class HostileInputTest {
                 row("createStream flood", HostileInputTest::createStreamFlood),
                 row("aggregate whose inner size overruns it", HostileInputTest::aggregateOverrun),
                 row("publisher reset mid-message", HostileInputTest::resetMidMessage),
+                row("player that never reads", limits -> limits.withPlayerBudget(16 * 1024, 24 * 1024),
+                        HostileInputTest::playerThatNeverReads),
                 row("ping flood from a peer that never reads", limits -> limits.withMaxOutboundBytes(OUTBOUND_LIMIT),
                         HostileInputTest::pingFloodWithoutReading));
     }
@@ -409,6 +415,41 @@ class HostileInputTest {
             }
             ctx.awaitLog(peer.getLocalPort(), "outbound queue over its limit");
         }
+    }
+
+    private static void playerThatNeverReads(Attack.Context ctx) throws Exception {
+        try (RtmpClient publisher = RtmpClient.connect(TestServers.url(ctx.server(), "live"));
+                Socket player = new Socket()) {
+            publisher.publish("fast");
+            player.setReceiveBufferSize(4096);
+            player.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), ctx.port()));
+            // Handshake, connect, createStream (the first stream is 1) and play, all sent blind:
+            // this peer never reads a byte, not even S0+S1+S2.
+            ChunkEncoder encoder = new ChunkEncoder();
+            AmfObject app = AmfObject.builder().put("app", "live").put("tcUrl", "rtmp://127.0.0.1/live").build();
+            byte[] commands = concat(bytes(encoder.encode(MessageCodec.encode(Commands.connect(1, app), 3, 0, 0))),
+                    bytes(encoder.encode(MessageCodec.encode(Commands.createStream(2), 3, 0, 0))),
+                    bytes(encoder.encode(MessageCodec.encode(Commands.play(3, "fast", -1), 8, 0, 1))));
+            player.getOutputStream().write(concat(HANDSHAKE, commands));
+            ctx.awaitLog(player.getLocalPort(), "playing live/fast");
+            // Keyframes of 20 KB (each under the cap) as fast as they go: past the kernel's buffers, the player's queue
+            // passes its hard cap.
+            byte[] keyframe = new byte[20_000];
+            new Random(4).nextBytes(keyframe);
+            keyframe[0] = 0x17;
+            keyframe[1] = 1;
+            for (int i = 0; i < 2000 && !ctx.logged(player.getLocalPort(), "player of live/fast disconnected"); i++) {
+                publisher.send(FlvTag.of(TagType.VIDEO, i * 33L, ByteBuffer.wrap(keyframe)));
+            }
+            ctx.awaitLog(player.getLocalPort(), "player of live/fast disconnected");
+            publisher.unpublish();
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     private static void resetMidMessage(Attack.Context ctx) throws Exception {
