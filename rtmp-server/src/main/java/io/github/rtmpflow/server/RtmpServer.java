@@ -229,6 +229,18 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the outbound budget of each RTMP player (see {@link ServerLimits#playerBudgetBytes()}
+         * and {@link ServerLimits#maxPlayerQueueBytes()}): beyond {@code budgetBytes} queued for a
+         * player its media is dropped until the next keyframe, beyond {@code hardCapBytes} it is
+         * disconnected. Defaults 2 MiB and 8 MiB. Applies to the limits set so far: call it after
+         * {@link #limits(ServerLimits)}.
+         */
+        public Builder playerBudget(long budgetBytes, long hardCapBytes) {
+            this.limits = limits.withPlayerBudget(budgetBytes, hardCapBytes);
+            return this;
+        }
+
         /** Sets the chunk size the server announces and sends with (default 4096). */
         public Builder chunkSize(int size) {
             if (size < 1 || size > 0xFFFFFF) {

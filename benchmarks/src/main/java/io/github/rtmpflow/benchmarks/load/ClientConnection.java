@@ -57,7 +57,8 @@ abstract class ClientConnection {
     private boolean everActive;
     private boolean dropped;
     private String failure;
-    long startAt = Long.MAX_VALUE;
+    /** When to connect; volatile: a publisher on another loop starts its players. */
+    volatile long startAt = Long.MAX_VALUE;
     long connectStartedAt;
     long activeAt;
     private long activeUntil = Long.MAX_VALUE;
@@ -66,10 +67,18 @@ abstract class ClientConnection {
     private long bytesRead;
 
     ClientConnection(LoadLoop loop, LoadOptions options, int index) {
+        this(loop, options, index, index);
+    }
+
+    /**
+     * A connection numbered {@code index} (which picks its source address) working on stream
+     * {@code streamIndex}: players of one stream have their own numbers.
+     */
+    ClientConnection(LoadLoop loop, LoadOptions options, int index, int streamIndex) {
         this.loop = loop;
         this.options = options;
         this.index = index;
-        this.streamName = options.streamPrefix() + index;
+        this.streamName = options.streamPrefix() + streamIndex;
         this.out = new OutputBuffer(loop);
     }
 

@@ -74,16 +74,20 @@ public final class LoadGenerator {
             loops.add(new LoadLoop(address, bufferBytes, options.seed() + t));
         }
         long start = System.nanoTime();
+        List<PublisherConnection> publishers = new ArrayList<>();
         for (int i = 0; i < options.publishers(); i++) {
             LoadLoop loop = loops.get(i % loops.size());
             PublisherConnection p = new PublisherConnection(loop, options, i, media);
             p.startAt = start + (long) (options.rampSeconds() * 1e9 * i / options.publishers());
             loop.add(p);
-            if (i < options.players()) {
-                PlayerConnection player = new PlayerConnection(loop, options, i);
-                p.attachPlayer(player);
-                loop.add(player);
-            }
+            publishers.add(p);
+        }
+        for (int i = 0; i < options.players(); i++) {
+            int stream = i % options.publishers();
+            LoadLoop loop = loops.get((options.publishers() + i) % loops.size());
+            PlayerConnection player = new PlayerConnection(loop, options, options.publishers() + i, stream);
+            publishers.get(stream).attachPlayer(player);
+            loop.add(player);
         }
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < loops.size(); t++) {

@@ -11,8 +11,10 @@ import java.util.Locale;
  *
  * @param url where to publish: {@code rtmp://host:port/app}
  * @param publishers number of concurrent publishers (at least 1)
- * @param players number of players (at most {@code publishers}); player i plays publisher i's
- *     stream and measures publish-to-delivery latency from stamps in the video frames
+ * @param players number of players; player i plays the stream of publisher {@code i % publishers}
+ *     (more players than publishers fan streams out: {@code --publishers 1 --players 500} is 500
+ *     players of one stream) and measures publish-to-delivery latency from stamps in the video
+ *     frames and gaps in its video timestamps (dropped frames)
  * @param videoKbps video bit rate in kbit/s
  * @param audioKbps audio bit rate in kbit/s, 0 for no audio
  * @param fps video frames per second
@@ -52,7 +54,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     /** Checks the ranges. */
     public LoadOptions {
         check(publishers >= 1, "publishers", publishers);
-        check(players >= 0 && players <= publishers, "players", players);
+        check(players >= 0, "players", players);
         check(videoKbps >= 1, "videoKbps", videoKbps);
         check(audioKbps >= 0, "audioKbps", audioKbps);
         check(fps >= 1 && fps <= 240, "fps", fps);
@@ -196,7 +198,8 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
         return String.join("\n",
                 "usage: LoadGenerator --url rtmp://HOST[:PORT]/APP [options]",
                 "  --publishers N            concurrent publishers (1)",
-                "  --players N               players of the first N streams, measuring latency (0)",
+                "  --players N               players, player i of stream i % publishers, measuring latency and",
+                "                            dropped frames (0); --publishers 1 --players N: N players of one stream",
                 "  --bitrate KBPS            video kbit/s (2500)",
                 "  --audio-bitrate KBPS      AAC kbit/s, 0 for none (128)",
                 "  --fps N / --gop N         frame rate (30), keyframe interval in frames (60)",
@@ -209,7 +212,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
                 "  --handshake simple|digest|digest0  C1 form (simple)",
                 "  --stream-prefix P         stream names P0, P1, ... (load)",
                 "  --threads N               selector threads (min(2, cores))",
-                "  --ramp S                  spread connection starts over S seconds (0)",
+                "  --ramp S                  spread publisher starts, and each stream's players, over S seconds (0)",
                 "  --setup-timeout S         time to reach NetStream.Publish.Start (10)",
                 "  --max-lag-ms MS           paced: behind real time by more counts as behind (1000)",
                 "  --seed N                  payload bytes seed (1)",

@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param players players started
  * @param playersOk players that played and ended cleanly
  * @param playMessages messages players received
+ * @param playersNoDrops players that ended cleanly without a gap in their video timestamps
+ * @param missedFrames video frames the players' gaps left out, all players together
  * @param latencyP50 publish-to-delivery latency of stamped video frames, median, ms
  * @param latencyP99 same, 99th percentile
  * @param latencyMax same, maximum
@@ -35,7 +37,7 @@ import java.util.Locale;
  */
 public record LoadReport(int publishers, int ok, int failed, int dropped, int behind, long messages, long bytes,
         double seconds, double setupP50, double setupP90, double setupP99, double setupMax, double lagP99,
-        double lagMax, double connectionLagP99, int players, int playersOk, long playMessages, double latencyP50, double latencyP99,
+        double lagMax, double connectionLagP99, int players, int playersOk, long playMessages, int playersNoDrops, long missedFrames, double latencyP50, double latencyP99,
         double latencyMax, long latencySamples, List<String> failures) {
 
     private static final int MAX_FAILURES_KEPT = 5;
@@ -66,7 +68,8 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
         LatencyHistogram lag = new LatencyHistogram();
         LatencyHistogram connectionLag = new LatencyHistogram();
         LatencyHistogram latency = new LatencyHistogram();
-        int publishers = 0, ok = 0, failed = 0, dropped = 0, behind = 0, players = 0, playersOk = 0;
+        int publishers = 0, ok = 0, failed = 0, dropped = 0, behind = 0, players = 0, playersOk = 0, noDrops = 0;
+        long missed = 0;
         long messages = 0, bytes = 0, playMessages = 0, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         List<String> failures = new ArrayList<>();
         for (LoadLoop loop : loops) {
@@ -80,6 +83,8 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
                     players++;
                     playersOk += p.succeeded() ? 1 : 0;
                     playMessages += p.messages();
+                    noDrops += p.succeeded() && p.videoGaps() == 0 ? 1 : 0;
+                    missed += p.missedFrames();
                     continue;
                 }
                 PublisherConnection p = (PublisherConnection) c;
@@ -105,7 +110,7 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
                 ms(setup.percentileMicros(0.5)), ms(setup.percentileMicros(0.9)), ms(setup.percentileMicros(0.99)),
                 ms(setup.maxMicros()), ms(lag.percentileMicros(0.99)), ms(lag.maxMicros()),
                 ms(connectionLag.percentileMicros(0.99)), players, playersOk,
-                playMessages, ms(latency.percentileMicros(0.5)), ms(latency.percentileMicros(0.99)),
+                playMessages, noDrops, missed, ms(latency.percentileMicros(0.5)), ms(latency.percentileMicros(0.99)),
                 ms(latency.maxMicros()), latency.count(), failures);
     }
 
@@ -121,8 +126,8 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
         b.append(String.format(Locale.ROOT, "lag ms        p99 %.1f  max %.1f  (worst per publisher: p99 %.1f)%n",
                 lagP99, lagMax, connectionLagP99));
         if (players > 0) {
-            b.append(String.format(Locale.ROOT, "players       ok %d of %d, %d messages received%n", playersOk, players,
-                    playMessages));
+            b.append(String.format(Locale.ROOT, "players       ok %d of %d, %d without drops (%d frames missed), %d"
+                    + " messages received%n", playersOk, players, playersNoDrops, missedFrames, playMessages));
             b.append(String.format(Locale.ROOT, "latency ms    p50 %.2f  p99 %.2f  max %.2f  (%d frames)%n",
                     latencyP50, latencyP99, latencyMax, latencySamples));
         }
@@ -139,11 +144,11 @@ public record LoadReport(int publishers, int ok, int failed, int dropped, int be
                         + " setup_p99_ms=%.2f setup_max_ms=%.2f lag_p99_ms=%.2f lag_max_ms=%.2f lag_connection_p99_ms=%.2f"
                         + " players=%d"
                         + " players_ok=%d play_messages=%d latency_p50_ms=%.3f latency_p99_ms=%.3f"
-                        + " latency_max_ms=%.3f latency_samples=%d",
+                        + " latency_max_ms=%.3f latency_samples=%d players_no_drops=%d play_missed_frames=%d",
                 publishers, ok, failed, dropped, behind, messages, bytes, seconds, megabytesPerSecond(),
                 messagesPerSecond(), setupP50, setupP90, setupP99, setupMax, lagP99, lagMax, connectionLagP99, players,
                 playersOk,
-                playMessages, latencyP50, latencyP99, latencyMax, latencySamples);
+                playMessages, latencyP50, latencyP99, latencyMax, latencySamples, playersNoDrops, missedFrames);
     }
 
     private static double ms(long micros) {

@@ -10,8 +10,12 @@ import java.nio.ByteBuffer;
 /**
  * A player of one publisher's stream, started when that publisher publishes: connect,
  * createStream, play, then it reads media and records, for each stamped video frame, the time
- * from the publisher's write to this delivery ({@link LatencyStamp}). It stops when the server
- * reports the end of the stream or one second after the publisher's duration.
+ * from the publisher's write to this delivery ({@link LatencyStamp}), and every gap in its video
+ * timestamps longer than one and a half frame intervals (frames the server dropped for it). It
+ * stops when the server reports the end of the stream or one second after the publisher's
+ * duration. A player that joins after the stream started first receives the cached GOP (fast
+ * start): those frames' latencies count from when the publisher sent them, so they add up to a
+ * GOP's duration to the high percentiles.
  */
 final class PlayerConnection extends ClientConnection {
 
@@ -21,9 +25,15 @@ final class PlayerConnection extends ClientConnection {
     private long messages;
     private long mediaBytes;
     private long stamped;
+    private long lastVideoTimestamp = -1;
+    private long videoGaps;
+    private long missedFrames;
 
-    PlayerConnection(LoadLoop loop, LoadOptions options, int index) {
-        super(loop, options, index);
+    /**
+     * Creates player {@code index} (its source address) of publisher {@code streamIndex}'s stream.
+     */
+    PlayerConnection(LoadLoop loop, LoadOptions options, int index, int streamIndex) {
+        super(loop, options, index, streamIndex);
     }
 
     @Override
@@ -47,12 +57,28 @@ final class PlayerConnection extends ClientConnection {
         messages++;
         mediaBytes += message.length();
         if (message.typeId() == MessageTypes.VIDEO) {
+            checkGap(message);
             long sent = LatencyStamp.read(message.payload());
             if (sent > 0) {
                 stamped++;
                 loop.playLatency().recordNanos(System.nanoTime() - sent);
             }
         }
+    }
+
+    /** Frames come every 1000/fps ms; a longer step means the server left frames out. */
+    private void checkGap(RawMessage message) {
+        // Sequence headers (packet type 0) share the first frame's timestamp and say nothing.
+        if (message.length() < 2 || message.payload().get(1) == 0) {
+            return;
+        }
+        long ts = message.timestamp();
+        double interval = 1000.0 / options.fps();
+        if (lastVideoTimestamp >= 0 && ts - lastVideoTimestamp > interval * 1.5 + 1) {
+            videoGaps++;
+            missedFrames += Math.round((ts - lastVideoTimestamp) / interval) - 1;
+        }
+        lastVideoTimestamp = ts;
     }
 
     @Override
@@ -78,6 +104,16 @@ final class PlayerConnection extends ClientConnection {
     /** Returns the payload bytes of those messages. */
     long mediaBytes() {
         return mediaBytes;
+    }
+
+    /** Returns the gaps seen in the video timestamps (0: no frame dropped). */
+    long videoGaps() {
+        return videoGaps;
+    }
+
+    /** Returns about how many video frames the gaps left out. */
+    long missedFrames() {
+        return missedFrames;
     }
 
     /** Returns the video frames that carried a latency stamp. */

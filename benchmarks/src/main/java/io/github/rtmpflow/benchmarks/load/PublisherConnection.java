@@ -26,7 +26,7 @@ final class PublisherConnection extends ClientConnection {
     private static final int HEADERS = 3;
 
     private final SyntheticMedia media;
-    private PlayerConnection player;
+    private final java.util.List<PlayerConnection> players = new java.util.ArrayList<>();
     private int streamId;
     private int headersSent;
     private long videoIndex;
@@ -44,7 +44,7 @@ final class PublisherConnection extends ClientConnection {
 
     /** Starts {@code p} as soon as this publisher publishes. */
     void attachPlayer(PlayerConnection p) {
-        this.player = p;
+        players.add(p);
     }
 
     @Override
@@ -58,8 +58,14 @@ final class PublisherConnection extends ClientConnection {
             streamId = p.streamId();
             setupNanos = now - connectStartedAt;
             activate(now, (long) (options.durationSeconds() * 1e9));
-            if (player != null) {
-                player.startAt = now;
+            long rampNanos = (long) (options.rampSeconds() * 1e9);
+            for (int i = 0; i < players.size(); i++) {
+                // --ramp spreads the players too, so a server's handshake limit is not hit at once.
+                PlayerConnection player = players.get(i);
+                player.startAt = now + rampNanos * i / players.size();
+                if (player.loop != loop) {
+                    player.loop.selector().wakeup();
+                }
             }
         }
     }

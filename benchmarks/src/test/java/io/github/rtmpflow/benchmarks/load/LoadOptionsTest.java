@@ -59,7 +59,7 @@ class LoadOptionsTest {
     @ParameterizedTest
     @CsvSource({
         "--publishers, 0, publishers=0",
-        "--players, 2, players=2",
+        "--players, -1, players=-1",
         "--fps, 0, fps=0",
         "--chunk-size, 16, chunkSize=16",
         "--handshake, rtmpe, value=rtmpe",

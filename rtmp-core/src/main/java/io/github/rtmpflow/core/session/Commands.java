@@ -26,6 +26,10 @@ public final class Commands {
     public static final String PUBLISH = "publish";
     /** Client: start playing on the stream the command travels on. */
     public static final String PLAY = "play";
+    /** Client: pause or resume a played stream. */
+    public static final String PAUSE = "pause";
+    /** Client: seek in a played stream. */
+    public static final String SEEK = "seek";
     /** Client (FMLE style): release a name before publishing it. */
     public static final String RELEASE_STREAM = "releaseStream";
     /** Client (FMLE style): announce a publish. */
@@ -131,6 +135,17 @@ public final class Commands {
     /** Returns {@code play(transactionId, null, name, start)}; start -2 means live or recorded, -1 live only. */
     public static CommandMessage play(double transactionId, String name, double start) {
         return CommandMessage.of(PLAY, transactionId, AmfNull.INSTANCE, new AmfString(name), new AmfNumber(start));
+    }
+
+    /** Returns {@code pause(0, null, pause, millis)}. */
+    public static CommandMessage pause(boolean pause, double millis) {
+        return CommandMessage.of(PAUSE, 0, AmfNull.INSTANCE, pause ? AmfBoolean.TRUE : AmfBoolean.FALSE,
+                new AmfNumber(millis));
+    }
+
+    /** Returns {@code seek(0, null, millis)}. */
+    public static CommandMessage seek(double millis) {
+        return CommandMessage.of(SEEK, 0, AmfNull.INSTANCE, new AmfNumber(millis));
     }
 
     /** Returns {@code deleteStream(transactionId, null, streamId)}. */

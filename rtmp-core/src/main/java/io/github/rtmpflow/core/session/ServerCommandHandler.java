@@ -138,10 +138,15 @@ final class ServerCommandHandler {
             case Commands.RELEASE_STREAM:
             case Commands.CHECK_BW:
             case Commands.CHECK_BW_INTERNAL:
+            case Commands.PAUSE:
+            case Commands.SEEK:
+                if (onPlayControl(c, messageStreamId)) {
+                    break;
+                }
+                answerIfAsked(c, messageStreamId);
+                break;
             case "FCSubscribe":
             case "FCUnsubscribe":
-            case "pause":
-            case "seek":
             case "receiveAudio":
             case "receiveVideo":
                 // Harmless commands rtmpflow has nothing to do for; answered so a client that
@@ -156,6 +161,30 @@ final class ServerCommandHandler {
                             "Method not found (" + c.name() + ")."));
                 }
         }
+    }
+
+    /**
+     * pause(tid, null, pause, millis) and seek(tid, null, millis) on a playing stream become
+     * events; the application answers with onStatus (SPEC: 7.2.2.7, 7.2.2.8: no _result).
+     *
+     * @return false when the stream is not playing (the command is then only acknowledged)
+     */
+    private boolean onPlayControl(CommandMessage c, int messageStreamId) {
+        Slot s = streams.get(messageStreamId);
+        if (s == null || s.state != MessageStreamTable.State.PLAYING) {
+            return false;
+        }
+        if (Commands.SEEK.equals(c.name())) {
+            double millis = c.numberArgument(0);
+            session.event(new SessionEvent.SeekRequested(s.play, Double.isNaN(millis) ? 0 : millis));
+            return true;
+        }
+        AmfValue flag = c.argument(0);
+        // LENIENT: a missing or non-boolean flag counts as pause, a number as "non-zero pauses".
+        boolean pause = flag == null || reset(flag);
+        double millis = c.numberArgument(1);
+        session.event(new SessionEvent.PauseRequested(s.play, pause, Double.isNaN(millis) ? 0 : millis));
+        return true;
     }
 
     /** SPEC: 7.1.1: transaction id 0 means the sender expects no answer. */

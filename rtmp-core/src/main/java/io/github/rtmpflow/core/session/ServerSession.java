@@ -15,6 +15,7 @@ import io.github.rtmpflow.core.message.SetBufferLength;
 import io.github.rtmpflow.core.message.SetChunkSize;
 import io.github.rtmpflow.core.message.SetPeerBandwidth;
 import io.github.rtmpflow.core.message.StreamBegin;
+import io.github.rtmpflow.core.message.StreamEof;
 import io.github.rtmpflow.core.message.WindowAcknowledgementSize;
 import io.github.rtmpflow.core.session.MessageStreamTable.Slot;
 import java.util.ArrayDeque;
@@ -36,6 +37,10 @@ import java.util.OptionalLong;
  * calling the accept or reject methods; the session queues the replies PROTOCOL.md lists (nginx-
  * rtmp's answers): control messages on chunk stream 2, NetConnection replies on 3, NetStream
  * status on 5. A rejection is followed by {@link SessionEvent.CloseRequested}: flush, then close.
+ * While a play runs, the application tells the player what happens to the stream
+ * ({@link #playUnpublished}, {@link #playPublished}) and answers its pause and seek
+ * ({@link SessionEvent.PauseRequested}, {@link SessionEvent.SeekRequested}); the media itself it
+ * encodes and sends on the play's message stream without the session.
  *
  * <p>What is refused as a protocol error ({@code BAD_COMMAND}, thrown by {@code receive}; the
  * session then stays failed): any command but connect before connect; a second connect; more
@@ -304,6 +309,83 @@ public final class ServerSession {
     }
 
     /**
+     * Tells the player on {@code streamId} that the publisher left while the play goes on:
+     * User Control StreamEOF and onStatus NetStream.Play.UnpublishNotify (nginx-rtmp's order).
+     * FFmpeg and librtmp players end their playback on it; others wait for
+     * {@link #playPublished(int)}.
+     *
+     * @return false when that stream is not playing
+     */
+    public boolean playUnpublished(int streamId) {
+        Slot s = playingSlot(streamId);
+        if (s == null) {
+            return false;
+        }
+        send(OutgoingMessage.control(new StreamEof(streamId)));
+        sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.PLAY_UNPUBLISH_NOTIFY,
+                s.play.name() + " is now unpublished.");
+        return true;
+    }
+
+    /**
+     * Tells the player on {@code streamId} that a publisher (re)started its stream: User Control
+     * StreamBegin and onStatus NetStream.Play.PublishNotify. The caller then sends the new
+     * session's metadata and sequence headers.
+     *
+     * @return false when that stream is not playing
+     */
+    public boolean playPublished(int streamId) {
+        Slot s = playingSlot(streamId);
+        if (s == null) {
+            return false;
+        }
+        send(OutgoingMessage.control(new StreamBegin(streamId)));
+        sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.PLAY_PUBLISH_NOTIFY,
+                s.play.name() + " is now published.");
+        return true;
+    }
+
+    /**
+     * Answers a {@link SessionEvent.PauseRequested}: on pause StreamEOF and onStatus
+     * NetStream.Pause.Notify, on resume StreamBegin and NetStream.Unpause.Notify.
+     *
+     * @return false when that stream is not playing
+     */
+    public boolean playPaused(int streamId, boolean paused) {
+        Slot s = playingSlot(streamId);
+        if (s == null) {
+            return false;
+        }
+        if (paused) {
+            send(OutgoingMessage.control(new StreamEof(streamId)));
+            sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.PAUSE_NOTIFY, "Paused " + s.play.name());
+        } else {
+            send(OutgoingMessage.control(new StreamBegin(streamId)));
+            sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.UNPAUSE_NOTIFY, "Unpaused " + s.play.name());
+        }
+        return true;
+    }
+
+    /**
+     * Answers a {@link SessionEvent.SeekRequested}: onStatus NetStream.Seek.Notify and
+     * NetStream.Play.Start (a live stream can only go on from its live edge, which the
+     * description says).
+     *
+     * @param millis where the player asked to go
+     * @return false when that stream is not playing
+     */
+    public boolean playSeeked(int streamId, double millis) {
+        Slot s = playingSlot(streamId);
+        if (s == null) {
+            return false;
+        }
+        sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.SEEK_NOTIFY,
+                "Live stream " + s.play.name() + ": seek to " + (long) millis + " ms goes on from the live edge");
+        sendStatus(streamId, StatusCodes.LEVEL_STATUS, StatusCodes.PLAY_START, "Started playing " + s.play.name());
+        return true;
+    }
+
+    /**
      * Queues an onStatus NetConnection.Connect.ReconnectRequest (Enhanced RTMP) asking the client
      * to reconnect; only clients with {@link ConnectRequest#supportsReconnect()} understand it.
      *
@@ -477,6 +559,10 @@ public final class ServerSession {
                 break;
         }
         s.reset();
+    }
+
+    private Slot playingSlot(int streamId) {
+        return pending(streamId, MessageStreamTable.State.PLAYING);
     }
 
     private Slot pending(int streamId, MessageStreamTable.State wanted) {

@@ -52,6 +52,34 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * A player sent pause (or unpause) on a stream it plays; answer with
+     * {@link ServerSession#playPaused(int, boolean)} once the pause took effect.
+     *
+     * @param request the play it concerns
+     * @param pause true to pause, false to resume
+     * @param millis the stream time the player was at (informational for live streams)
+     */
+    record PauseRequested(PlayRequest request, boolean pause, double millis) implements SessionEvent {
+        /** Requires the request. */
+        public PauseRequested {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
+     * A player sent seek on a stream it plays; answer with {@link ServerSession#playSeeked(int, double)}.
+     *
+     * @param request the play it concerns
+     * @param millis the stream time asked for
+     */
+    record SeekRequested(PlayRequest request, double millis) implements SessionEvent {
+        /** Requires the request. */
+        public SeekRequested {
+            Objects.requireNonNull(request, "request");
+        }
+    }
+
+    /**
      * A publish ended: FCUnpublish, deleteStream, closeStream, or the transport closed.
      *
      * @param request the publish that ended

@@ -31,6 +31,18 @@ public final class StatusCodes {
     public static final String PLAY_STREAM_NOT_FOUND = "NetStream.Play.StreamNotFound";
     /** play refused: not authorized. */
     public static final String PLAY_FAILED = "NetStream.Play.Failed";
+    /** Playback stopped (the server ends the play). */
+    public static final String PLAY_STOP = "NetStream.Play.Stop";
+    /** The publisher of a played stream left; the player stays, waiting for the next publish. */
+    public static final String PLAY_UNPUBLISH_NOTIFY = "NetStream.Play.UnpublishNotify";
+    /** A publisher (re)started the played stream. */
+    public static final String PLAY_PUBLISH_NOTIFY = "NetStream.Play.PublishNotify";
+    /** The player's pause took effect. */
+    public static final String PAUSE_NOTIFY = "NetStream.Pause.Notify";
+    /** The player's unpause took effect. */
+    public static final String UNPAUSE_NOTIFY = "NetStream.Unpause.Notify";
+    /** The player's seek took effect. */
+    public static final String SEEK_NOTIFY = "NetStream.Seek.Notify";
     /** Data (metadata) starts on a played stream. */
     public static final String DATA_START = "NetStream.Data.Start";
 

@@ -47,7 +47,8 @@ public final class CommandLine {
 
             SIGTERM/SIGINT end every stream, finish the recordings and exit with status 0.
             Exit status: 0 after --help or a clean shutdown; 1 when the server cannot start
-            (address in use, record directory not writable, RTMPS requested); 2 on bad options.
+            (address in use, record directory not writable); 2 on bad options (and when RTMPS
+            is asked for: not in this build).
             More log: java -Dorg.slf4j.simpleLogger.defaultLogLevel=debug -jar rtmpflow-server.jar
             """;
 

@@ -1,7 +1,6 @@
 package io.github.rtmpflow.server.internal;
 
 import io.github.rtmpflow.core.session.ConnectRequest;
-import io.github.rtmpflow.core.session.PlayRequest;
 import io.github.rtmpflow.core.session.PublishRequest;
 import io.github.rtmpflow.core.session.ServerSession;
 import io.github.rtmpflow.core.session.StatusCodes;
@@ -193,12 +192,6 @@ final class PublishController {
         if (stream != null) {
             end(stream);
         }
-    }
-
-    void onPlayRequested(PlayRequest request) {
-        LOG.warn("[{}] {} play {} refused: playback is not supported yet", connection.label(), connection.peer(),
-                request.name());
-        session.rejectPlay(request.streamId(), StatusCodes.PLAY_FAILED, "Playback is not supported by this server");
     }
 
     /** The connection closed: ends every session still live (normally none: the session ended them). */

@@ -36,6 +36,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
     private final Connection connection;
     private final ServerSession session;
     private final PublishController publishes;
+    private final PlayController plays;
     private final ChunkEncoder encoder = new ChunkEncoder();
     private final AcknowledgementWindow acknowledgements = new AcknowledgementWindow();
     private ServerHandshake handshake;
@@ -54,6 +55,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         this.connection = connection;
         this.session = new ServerSession(ctx.sessionConfig());
         this.publishes = new PublishController(ctx, this, connection, session);
+        this.plays = new PlayController(ctx, this, connection, session);
     }
 
     @Override
@@ -163,7 +165,13 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
             } else if (event instanceof SessionEvent.PublishRequested publish) {
                 publishes.onPublishRequested(publish.request());
             } else if (event instanceof SessionEvent.PlayRequested play) {
-                publishes.onPlayRequested(play.request());
+                plays.onPlayRequested(play.request());
+            } else if (event instanceof SessionEvent.PlayStopped stopped) {
+                plays.onPlayStopped(stopped.request(), stopped.started());
+            } else if (event instanceof SessionEvent.PauseRequested pause) {
+                plays.onPause(pause.request(), pause.pause());
+            } else if (event instanceof SessionEvent.SeekRequested seek) {
+                plays.onSeek(seek.request(), seek.millis());
             } else if (event instanceof SessionEvent.Unpublished unpublished) {
                 publishes.onUnpublished(unpublished.request(), unpublished.started());
             } else if (event instanceof SessionEvent.WindowAcknowledgementSizeChanged window) {
@@ -211,6 +219,18 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         }
     }
 
+    /** Sends what the session queued (play replies and notifications) before the next media. */
+    void sendSessionOutput() {
+        if (!connection.isClosed()) {
+            drainOutgoing();
+        }
+    }
+
+    /** Encodes and queues a message the session does not produce (media to a player); loop thread only. */
+    void sendRaw(RawMessage message) {
+        connection.send(encoder.encode(message));
+    }
+
     /** Work that completed outside a read (authorizer answers, timers): send what it produced. */
     void afterAsyncWork() {
         drainEvents();
@@ -252,6 +272,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         session.transportClosed();
         drainEvents();
         publishes.endAll();
+        plays.endAll();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.rtmpflow.server.internal;
 import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TagListener;
 import io.github.rtmpflow.flv.TagSubscription;
 import io.github.rtmpflow.server.LiveStream;
 import io.github.rtmpflow.server.TimeSource;
@@ -145,6 +146,50 @@ public final class StreamRegistry {
             }
         }
         return entry.nameFanout().subscribe(subscriber, options);
+    }
+
+    /**
+     * Adds an RTMP player's listener to the name {@code app/name}, before or during a session;
+     * it lives across sessions like {@link #subscribe}. Registered under the registry's lock so
+     * that a concurrent {@link #release} cannot drop the entry in between. A listener joining a
+     * live session is primed with metadata, sequence headers and the cached GOP at the next tag.
+     *
+     * @return the subscription (cancel it, then call {@link #removeIfUnused}), and whether a
+     *     session was live when it joined
+     */
+    public synchronized PlayerJoin addPlayer(String app, String name, TagListener listener, String label) {
+        String key = app + "/" + name;
+        StreamEntry entry = entries.get(key);
+        if (entry == null) {
+            entry = new StreamEntry(app, name, fanoutOptions);
+            if (closed) {
+                entry.complete();
+            } else {
+                entries.put(key, entry);
+            }
+        }
+        boolean live = entry.current() != null;
+        TagSubscription subscription = entry.nameFanout().addListener(listener,
+                SubscribeOptions.defaults().withName(label).withReplayGop(true));
+        return new PlayerJoin(subscription, live);
+    }
+
+    /**
+     * What {@link #addPlayer} did.
+     *
+     * @param subscription the player's listener subscription
+     * @param live whether a publish session of the name was live when the player joined
+     */
+    public record PlayerJoin(TagSubscription subscription, boolean live) {
+    }
+
+    /** Forgets {@code app/name} when it has neither a session nor a subscriber (a player left). */
+    public synchronized void removeIfUnused(String app, String name) {
+        String key = app + "/" + name;
+        StreamEntry entry = entries.get(key);
+        if (entry != null && entry.isUnused()) {
+            entries.remove(key);
+        }
     }
 
     /** Returns the live sessions, in no particular order. */

@@ -85,6 +85,11 @@ public final class CaptureReplay implements AutoCloseable {
         return serverClosed;
     }
 
+    /** Returns the local port: the server's log lines name the peer as {@code /127.0.0.1:<port>}. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Returns the bytes received so far. */
     public long received() {
         return received.get();

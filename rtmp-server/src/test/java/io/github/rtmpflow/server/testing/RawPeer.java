@@ -4,6 +4,7 @@ import io.github.rtmpflow.core.ProtocolException;
 import io.github.rtmpflow.core.RtmpLimits;
 import io.github.rtmpflow.core.chunk.ChunkDecoder;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
+import io.github.rtmpflow.core.chunk.RawMessage;
 import io.github.rtmpflow.core.message.MessageCodec;
 import io.github.rtmpflow.core.message.RtmpMessage;
 import java.io.IOException;
@@ -34,7 +35,12 @@ public final class RawPeer implements AutoCloseable {
 
     /** Connects to {@code port} and completes the handshake. */
     public static RawPeer open(int port) throws IOException {
-        RawPeer peer = new RawPeer(new Socket(InetAddress.getLoopbackAddress(), port));
+        return open(port, InetAddress.getLoopbackAddress());
+    }
+
+    /** Connects to {@code port} from the local address {@code from} and completes the handshake. */
+    public static RawPeer open(int port, InetAddress from) throws IOException {
+        RawPeer peer = new RawPeer(new Socket(InetAddress.getLoopbackAddress(), port, from, 0));
         byte[] handshake = Arrays.copyOf(CaptureReplay.fixture("ffmpeg_publish_c2s.bin"), 3073);
         peer.socket.getOutputStream().write(handshake);
         peer.bytesSent = handshake.length;
@@ -54,6 +60,24 @@ public final class RawPeer implements AutoCloseable {
         ByteBuffer out = encoder.encode(MessageCodec.encode(message, chunkStreamId, 0, messageStreamId));
         bytesSent += out.remaining();
         socket.getOutputStream().write(out.array(), out.arrayOffset() + out.position(), out.remaining());
+    }
+
+    /** Encodes and sends {@code message} as it is (any type id, timestamp and stream ids). */
+    public synchronized void send(RawMessage message) throws IOException {
+        ByteBuffer out = encoder.encode(message);
+        bytesSent += out.remaining();
+        socket.getOutputStream().write(out.array(), out.arrayOffset() + out.position(), out.remaining());
+    }
+
+    /** Sends {@code bytes} as they are, bypassing the chunk encoder (malformed chunks). */
+    public synchronized void sendRaw(byte[] bytes) throws IOException {
+        bytesSent += bytes.length;
+        socket.getOutputStream().write(bytes);
+    }
+
+    /** Returns the local port: the server's log lines name the peer as {@code /127.0.0.1:<port>}. */
+    public int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Returns the bytes sent so far, handshake included. */
@@ -84,6 +108,12 @@ public final class RawPeer implements AutoCloseable {
     /** Returns whether the server closed the connection. */
     public boolean serverClosed() {
         return serverClosed;
+    }
+
+    /** Resets the connection: closes with SO_LINGER 0, so the server sees a RST and no FIN. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override
