@@ -69,11 +69,14 @@ class EnhancedRtmpFfmpeg7Test {
                     .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
                     .onUnpublish(ended::complete)
                     .start();
+            // The log file, where the player's attachment shows, is shared by all tests: a unique mark.
+            String mark = "playing live/" + name;
+            int before = logOccurrences(mark);
             try (ExternalTool.Running player = ffmpeg.start("play-" + name, Duration.ofSeconds(60), "-v", "error",
                     "-i", TestServers.url(server, "live") + "/" + name, "-c", "copy", "-f", "flv",
                     ffmpeg.chrootPath(name + "-played.flv"))) {
                 Poll.until("FFmpeg 7.1 to be attached as a player", () -> !player.isAlive()
-                        || logContains("playing live/" + name));
+                        || logOccurrences(mark) > before);
                 ffmpeg.ffmpeg("publish-" + name, Duration.ofSeconds(60), "-v", "error", "-i",
                         ffmpeg.chrootPath(source), "-c", "copy", "-rtmp_enhanced_codecs", fourCc, "-f",
                         "flv", TestServers.url(server, "live") + "/" + name).assertSuccess();
@@ -145,13 +148,15 @@ class EnhancedRtmpFfmpeg7Test {
         try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
             recordWithRtmpClient(ffmpeg.hostPath("orig"), SubscribeOptions.defaults(), "hevc", original);
             try (RtmpServer server = TestServers.builder().start()) {
-                String url = TestServers.url(server, "live") + "/multi";
+                // A name of its own: the log file (where attachment shows) is shared by all tests.
+                String stream = "multi-" + Long.toHexString(System.nanoTime());
+                String url = TestServers.url(server, "live") + "/" + stream;
                 try (ExternalTool.Running player = ffmpeg.start("play-multi", Duration.ofSeconds(60), "-v", "error",
                         "-i", url, "-c", "copy", "-f", "flv", ffmpeg.chrootPath("played.flv"))) {
                     Poll.until("FFmpeg 7.1 to be attached as a player", () -> !player.isAlive()
-                            || logContains("playing live/multi"));
+                            || logContains("playing live/" + stream));
                     try (RtmpClient publisher = RtmpClient.connect(TestServers.url(server, "live"))) {
-                        publisher.publish("multi");
+                        publisher.publish(stream);
                         for (FlvTag tag : twoTracks) {
                             publisher.send(tag);
                         }
@@ -163,6 +168,19 @@ class EnhancedRtmpFfmpeg7Test {
             assertThat(ffmpeg.streams("played.flv")).contains("hevc,video,640,360,"
                     + original.stream().filter(t -> t.isVideo() && !t.isSequenceHeader()
                             && (t.byteAt(0) & 0x0F) != 4).count());
+        }
+    }
+
+    private static int logOccurrences(String text) {
+        try {
+            String log = LogFile.read();
+            int count = 0;
+            for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + 1)) {
+                count++;
+            }
+            return count;
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 
