@@ -19,7 +19,8 @@
 # ROOT/tmp (the host path ROOT/tmp/x is /tmp/x inside).
 #
 # Exit status: 0 when the chroot works (its `ffmpeg -version` first line is printed), non-zero
-# otherwise (the caller, .ci/run, prints a banner: the live Enhanced RTMP tests then fail).
+# otherwise (the caller, .ci/run, prints a banner: the live Enhanced RTMP tests then report
+# NOT RUN in a banner of their own).
 set -euo pipefail
 
 ROOT="${RTMPFLOW_FFMPEG7_ROOT:-/opt/rtmpflow-trixie}"
