@@ -4,6 +4,7 @@ import io.github.rtmpflow.server.LiveStream;
 import io.github.rtmpflow.server.RtmpServer;
 import io.github.rtmpflow.server.ServerLimits;
 import io.github.rtmpflow.server.StreamStatistics;
+import io.github.rtmpflow.server.TlsCredentialsException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
@@ -54,7 +55,8 @@ final class CliServer {
     /**
      * Starts the server described by {@code options}; {@link #announce()} prints its listening line.
      *
-     * @throws StartFailure when the record directory is unusable or the address cannot be bound
+     * @throws StartFailure when the record directory is unusable, the address cannot be bound or the
+     *     TLS files cannot be used
      */
     static CliServer start(CliOptions options, PrintStream out) throws StartFailure {
         Path recordDirectory = options.recordDirectory() == null ? null : prepare(options.recordDirectory());
@@ -75,12 +77,18 @@ final class CliServer {
         if (options.streamKey() != null) {
             builder.authorizer(new StreamKeyAuthorizer(options.streamKey()));
         }
+        if (options.tls() != null) {
+            builder.rtmps(options.tls().serverOptions(options.bindAddress()));
+        }
         if (options.maxConnections().isPresent()) {
             builder.limits(ServerLimits.DEFAULTS.withMaxConnections(options.maxConnections().getAsInt()));
         }
         RtmpServer server;
         try {
             server = builder.start();
+        } catch (TlsCredentialsException e) {
+            reporter.shutdownNow();
+            throw new StartFailure(e.getMessage());
         } catch (IOException | RuntimeException e) {
             reporter.shutdownNow();
             throw new StartFailure("cannot listen on " + hostPort(options.bindAddress().getHostAddress(),
@@ -96,6 +104,7 @@ final class CliServer {
      */
     void announce() {
         out.println("listening on " + url("rtmp", server.localAddress()));
+        server.rtmpsAddress().ifPresent(address -> out.println("listening on " + url("rtmps", address)));
         if (recordDirectory != null) {
             out.println("recording every stream to " + recordDirectory + "/<app>/<name>.flv");
         }

@@ -235,15 +235,6 @@ class RtmpflowServerIT {
     }
 
     @Test
-    void shouldExitTwoWhenRtmpsIsAskedForInThisBuild() {
-        try (ServerProcess server = ServerProcess.start("rtmps", "--port", "0", "--rtmps-port", "0",
-                "--tls-cert", "cert.pem", "--tls-key", "key.pem")) {
-            assertThat(server.awaitExit()).isEqualTo(2);
-            assertThat(server.stderrText()).contains("RTMPS is not available in this build");
-        }
-    }
-
-    @Test
     void shouldExitOneWhenThePortIsTaken() throws Exception {
         try (ServerProcess first = ServerProcess.start("port-owner", "--bind", "127.0.0.1", "--port", "0")) {
             int port = first.awaitListening();
