@@ -2,12 +2,6 @@ package io.github.rtmpflow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.rtmpflow.core.amf.AmfObject;
-import io.github.rtmpflow.core.session.EnhancedRtmp;
-import io.github.rtmpflow.core.session.StatusCodes;
-import io.github.rtmpflow.flv.FlvTag;
-import io.github.rtmpflow.server.client.RtmpClient;
-import io.github.rtmpflow.server.client.RtmpClientOptions;
 import io.github.rtmpflow.server.interop.ExternalTool;
 import io.github.rtmpflow.server.interop.Ffprobe;
 import io.github.rtmpflow.server.interop.FrameMd5;
@@ -17,7 +11,6 @@ import io.github.rtmpflow.server.interop.Publishers;
 import io.github.rtmpflow.server.interop.Recordings;
 import io.github.rtmpflow.server.interop.TestMedia;
 import io.github.rtmpflow.server.interop.TestPaths;
-import io.github.rtmpflow.server.testing.TestTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -162,32 +155,6 @@ class RtmpflowServerIT {
             FrameMd5.of(source).assertPrefixIs(recorded, 20);
             assertThat(Ffprobe.assertReadable(recording)).isEqualTo(recorded.packets().size());
             publisher.await();
-        }
-    }
-
-    @Test
-    void shouldAskAReconnectCapablePublisherToMoveOnSigtermAndExitOnceItLeft() throws Exception {
-        // A drain far longer than the exit deadline: the server exits because the stream ended.
-        try (ServerProcess server = ServerProcess.start("drain", "--bind", "127.0.0.1", "--port", "0",
-                "--drain-seconds", "600")) {
-            String url = "rtmp://127.0.0.1:" + server.awaitListening() + "/live";
-            try (RtmpClient publisher = RtmpClient.connect(url, RtmpClientOptions.DEFAULTS,
-                    AmfObject.builder().put(EnhancedRtmp.CAPS_EX, EnhancedRtmp.CAPS_EX_RECONNECT).build())) {
-                publisher.publish("cam");
-                for (FlvTag tag : TestTags.stream(7, 30, 2_000)) {
-                    publisher.send(tag);
-                }
-                server.awaitLine("publishing live/cam from ");
-
-                server.signal("TERM");
-
-                AmfObject request = publisher.awaitStatus(StatusCodes.CONNECT_RECONNECT_REQUEST, Duration.ofSeconds(30));
-                assertThat(request.getString("level")).isEqualTo("status");
-                server.awaitLine("shutting down");
-                assertThat(server.stdoutText()).doesNotContain("ended live/cam");
-            }
-            assertThat(server.awaitExit()).as(server.describe()).isZero();
-            assertThat(server.stdoutText()).contains("ended live/cam: ").contains("stopped");
         }
     }
 
