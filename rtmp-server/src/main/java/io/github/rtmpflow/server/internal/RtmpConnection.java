@@ -229,7 +229,7 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
 
     /** Encodes and queues a message the session does not produce (media to a player); loop thread only. */
     void sendRaw(RawMessage message) {
-        connection.send(encoder.encode(message));
+        connection.send(encoder, message);
     }
 
     /** Work that completed outside a read (authorizer answers, timers): send what it produced. */
