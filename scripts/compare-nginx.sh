@@ -9,7 +9,10 @@
 #       for B_DURATION s with none failed, dropped or behind real time by more than 1 s,
 #       trying B_COUNTS in order (a server that fails a count is not tried at larger ones).
 #   (c) publish-to-play latency (p50/p99) at moderate load: C_PUBLISHERS paced publishers, each
-#       with one player; rtmpflow and nginx only (the discard server plays nothing).
+#       with one player; rtmpflow and nginx only (the discard server plays nothing). rtmpflow's
+#       in-process listener latency (publish to TagListener) is shown beside it.
+#   (d) fan-out: one paced 3 Mbit/s publisher and N players of its stream, trying D_COUNTS in
+#       order; held = every player ok with no gap in its video timestamps (no frame dropped).
 #
 # Everything listens on 127.0.0.1; servers run under `timeout` and are stopped at the end (also
 # on Ctrl-C); every load run is bounded by `timeout`. No CPU pinning: on a small machine the
@@ -23,12 +26,12 @@
 #   rtmp { server { listen 127.0.0.1:PORT; chunk_size 4096;
 #                   application live { live on; record off; } } }
 #
-# Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c"]
+# Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c d"]
 #            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
 #            [--servers "rtmpflow nginx discard"]
 # Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
-#   C_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (29352/29351/29353), DISCARD_CMD,
+#   C_DURATION (20), D_COUNTS ("100 250 500 1000"), D_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (29352/29351/29353), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
 #   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
 #   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
@@ -45,7 +48,7 @@ cd "$ROOT"
 
 REPEATS=${REPEATS:-3}
 DURATION=${DURATION:-10}
-SCENARIOS=${SCENARIOS:-"a b c"}
+SCENARIOS=${SCENARIOS:-"a b c d"}
 A_PUBLISHERS=${A_PUBLISHERS:-"1 16"}
 B_COUNTS=${B_COUNTS:-"500 1000 2000"}
 B_DURATION=${B_DURATION:-20}
@@ -55,6 +58,8 @@ B_REPEATS=${B_REPEATS:-1}
 C_PUBLISHERS=${C_PUBLISHERS:-20}
 C_DURATION=${C_DURATION:-20}
 WARMUP=${WARMUP:-5}
+D_COUNTS=${D_COUNTS:-"100 250 500 1000"}
+D_DURATION=${D_DURATION:-20}
 PORT_RTMPFLOW=${PORT_RTMPFLOW:-29352}
 PORT_NGINX=${PORT_NGINX:-29351}
 PORT_DISCARD=${PORT_DISCARD:-29353}
@@ -68,7 +73,8 @@ NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --quick) REPEATS=1; DURATION=3; B_COUNTS="50 100"; B_DURATION=5; B_RAMP=1; C_PUBLISHERS=4; C_DURATION=5; WARMUP=2 ;;
+        --quick) REPEATS=1; DURATION=3; B_COUNTS="50 100"; B_DURATION=5; B_RAMP=1; C_PUBLISHERS=4; C_DURATION=5; WARMUP=2
+            D_COUNTS="20 50"; D_DURATION=5 ;;
         --repeats) REPEATS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
         --scenarios) SCENARIOS=$2; shift ;;
@@ -366,6 +372,46 @@ scenario_c() {
     done
 }
 
+scenario_d() {
+    local n r name f
+    local -A BEST OUT
+    mkdir -p "$TMP/d"
+    local players=()
+    for name in "${SERVERS[@]}"; do [[ $name == discard ]] || players+=("$name"); done
+    for name in "${players[@]}"; do BEST[$name]=0; done
+    for n in $D_COUNTS; do
+        for name in "${players[@]}"; do
+            [[ -z ${OUT[$name]:-} ]] || continue
+            log "(d) 1 paced publisher -> $n players at ${B_BITRATE} kbit/s for ${D_DURATION}s -> $name"
+            f="$TMP/d/$n-$name-1"
+            run_load "$name" "$f" $((D_DURATION + B_RAMP + 120)) --publishers 1 --players "$n" --paced \
+                --bitrate "$B_BITRATE" --audio-bitrate 128 --duration "$D_DURATION" --ramp "$B_RAMP" \
+                --setup-timeout 30 --max-lag-ms 1000 --threads 2
+            if [[ $(value "$f.result" players_ok) != "$n" || $(value "$f.result" players_no_drops) != "$n" \
+                    || $(value "$f.result" ok) != 1 ]]; then
+                OUT[$name]="failed at $n: players ok $(value "$f.result" players_ok), without drops $(value "$f.result" players_no_drops)"
+            fi
+        done
+        for name in "${players[@]}"; do
+            [[ -n ${OUT[$name]:-} ]] || BEST[$name]=$n
+        done
+    done
+    echo
+    echo "(d) fan-out: 1 paced ${B_BITRATE}+128 kbit/s publisher, N players each for ${D_DURATION} s (ramp ${B_RAMP} s); held = all players ok, no gap in video timestamps; tried: $D_COUNTS"
+    printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' players server "ok" "no drops" "missed" "p50 ms" "p99 ms" "srv CPU%" "srv RSS MB"
+    for f in "$TMP"/d/*.result; do
+        [[ -f $f ]] || continue
+        local base=${f##*/} cnt srv
+        cnt=${base%%-*}; srv=${base#*-}; srv=${srv%%-*}
+        printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' "$cnt" "$srv" "$(value "$f" players_ok)/$cnt" \
+            "$(value "$f" players_no_drops)" "$(value "$f" play_missed_frames)" "$(value "$f" latency_p50_ms)" \
+            "$(value "$f" latency_p99_ms)" "$(value "$f" server_cpu_pct)" "$(value "$f" server_rss_mb)"
+    done | sort -n -k1,1 -s
+    for name in "${players[@]}"; do
+        printf '%-10s most players held: %6s   %s\n' "$name" "${BEST[$name]}" "${OUT[$name]:-}"
+    done
+}
+
 # ---------------------------------------------------------------- main
 log "results in $TMP; servers: ${SERVERS[*]}; scenarios: $SCENARIOS"
 for name in "${SERVERS[@]}"; do
@@ -385,6 +431,7 @@ for s in $SCENARIOS; do
         a) scenario_a ;;
         b) scenario_b ;;
         c) scenario_c ;;
+        d) scenario_d ;;
         *) log "unknown scenario: $s" ;;
     esac
 done

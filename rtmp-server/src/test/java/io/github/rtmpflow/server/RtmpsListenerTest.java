@@ -22,6 +22,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,36 @@ class RtmpsListenerTest {
         }
         PublishRoundTripTest.assertSameTags(subscriber.done().get(30, TimeUnit.SECONDS), sent);
         Poll.until("TLS failure logged", () -> log().contains("TLS handshake failed, closing"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void shouldCloseOnlyAPeerSendingGarbageRecords(long seed) throws Exception {
+        Random random = new Random(seed);
+        byte[] garbage = new byte[1 + random.nextInt(4096)];
+        random.nextBytes(garbage);
+        if (seed % 2 == 0) {
+            // Looks like a TLS 1.2 handshake record header, with a random body.
+            garbage[0] = 0x16;
+            garbage[1] = 0x03;
+            garbage[2] = 0x03;
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), tlsPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(garbage);
+            socket.shutdownOutput();
+            try {
+                while (socket.getInputStream().read() >= 0) {
+                    // The server's alert, if any, then the close.
+                }
+            } catch (IOException e) {
+                // A reset is a close too.
+            }
+        }
+        Poll.until("connection released", () -> server.openConnections() == 0);
+        try (EngineClient client = EngineClient.connect(tlsPort(), "TLSv1.3")) {
+            Poll.until("a good client still served", () -> server.openConnections() == 1);
+        }
     }
 
     @Test

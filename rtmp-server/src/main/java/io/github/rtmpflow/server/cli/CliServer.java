@@ -4,6 +4,7 @@ import io.github.rtmpflow.server.LiveStream;
 import io.github.rtmpflow.server.RtmpServer;
 import io.github.rtmpflow.server.ServerLimits;
 import io.github.rtmpflow.server.StreamStatistics;
+import io.github.rtmpflow.server.TlsCredentialsException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet6Address;
@@ -39,19 +40,23 @@ final class CliServer {
     private final ExecutorService reporter;
     private final PrintStream out;
     private final Duration drain;
+    private final Path recordDirectory;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private CliServer(RtmpServer server, ExecutorService reporter, PrintStream out, Duration drain) {
+    private CliServer(RtmpServer server, ExecutorService reporter, PrintStream out, Duration drain,
+            Path recordDirectory) {
         this.server = server;
         this.reporter = reporter;
         this.out = out;
         this.drain = drain;
+        this.recordDirectory = recordDirectory;
     }
 
     /**
-     * Starts the server described by {@code options} and prints its listening line on {@code out}.
+     * Starts the server described by {@code options}; {@link #announce()} prints its listening line.
      *
-     * @throws StartFailure when the record directory is unusable or the address cannot be bound
+     * @throws StartFailure when the record directory is unusable, the address cannot be bound or the
+     *     TLS files cannot be used
      */
     static CliServer start(CliOptions options, PrintStream out) throws StartFailure {
         Path recordDirectory = options.recordDirectory() == null ? null : prepare(options.recordDirectory());
@@ -72,23 +77,38 @@ final class CliServer {
         if (options.streamKey() != null) {
             builder.authorizer(new StreamKeyAuthorizer(options.streamKey()));
         }
+        if (options.tls() != null) {
+            builder.rtmps(options.tls().serverOptions(options.bindAddress()));
+        }
         if (options.maxConnections().isPresent()) {
             builder.limits(ServerLimits.DEFAULTS.withMaxConnections(options.maxConnections().getAsInt()));
         }
         RtmpServer server;
         try {
             server = builder.start();
+        } catch (TlsCredentialsException e) {
+            reporter.shutdownNow();
+            throw new StartFailure(e.getMessage());
         } catch (IOException | RuntimeException e) {
             reporter.shutdownNow();
             throw new StartFailure("cannot listen on " + hostPort(options.bindAddress().getHostAddress(),
                     options.bindAddress() instanceof Inet6Address, options.port()) + ": " + e.getMessage());
         }
+        return new CliServer(server, reporter, out, Duration.ofSeconds(options.drainSeconds()), recordDirectory);
+    }
+
+    /**
+     * Prints the listening line ({@code listening on rtmp://HOST:PORT}, with the port actually
+     * bound) and where recordings go. Called once the shutdown handling is in place, so a script
+     * that signals the server as soon as it sees the line gets a clean shutdown.
+     */
+    void announce() {
         out.println("listening on " + url("rtmp", server.localAddress()));
+        server.rtmpsAddress().ifPresent(address -> out.println("listening on " + url("rtmps", address)));
         if (recordDirectory != null) {
             out.println("recording every stream to " + recordDirectory + "/<app>/<name>.flv");
         }
         out.flush();
-        return new CliServer(server, reporter, out, Duration.ofSeconds(options.drainSeconds()));
     }
 
     /**

@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * shutdown that exits with status 0.
  *
  * <p>Exit status: 0 after {@code --help} or a clean shutdown; 1 when the server cannot start;
- * 2 on bad options (and, in this build, when RTMPS is asked for).
+ * 2 on bad options.
  */
 public final class RtmpflowServerMain {
 
@@ -45,12 +45,6 @@ public final class RtmpflowServerMain {
             System.exit(EXIT_USAGE);
         }
         CliOptions options = ((CommandLine.Run) parsed).options();
-        if (options.tls() != null) {
-            err.println("rtmpflow-server: RTMPS is not available in this build"
-                    + " (--rtmps-port, --tls-cert, --tls-key); run without them");
-            err.flush();
-            System.exit(EXIT_USAGE);
-        }
         CliServer server;
         try {
             server = CliServer.start(options, out);
@@ -68,6 +62,7 @@ public final class RtmpflowServerMain {
             err.flush();
             Runtime.getRuntime().halt(clean ? EXIT_OK : EXIT_FAILED);
         }, "rtmpflow-shutdown"));
+        server.announce();
         server.awaitClosed();
     }
 

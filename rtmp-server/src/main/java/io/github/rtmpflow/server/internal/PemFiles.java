@@ -74,6 +74,9 @@ public final class PemFiles {
                 case "EC PRIVATE KEY":
                     requireUnencrypted(file, block);
                     return pkcs8(file, wrapSec1(file, block.der()));
+                case "ENCRYPTED PRIVATE KEY":
+                    throw new IOException("encrypted private key in " + file + " is not supported"
+                            + conversionHint(file));
                 case "CERTIFICATE":
                 case "EC PARAMETERS":
                     break;

@@ -1,8 +1,10 @@
 package io.github.rtmpflow.server.internal;
 
 import io.github.rtmpflow.server.TlsCredentials;
+import io.github.rtmpflow.server.TlsCredentialsException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -37,12 +39,20 @@ public final class ReloadingTlsContext implements AutoCloseable {
      * Loads the credentials now (failing at once when they are unusable) and, unless
      * {@code interval} is zero, starts polling them.
      *
-     * @throws IOException when the files cannot be read or used, with a message for the user
+     * @throws TlsCredentialsException when the files cannot be read or used, with a message for the user
      */
-    public ReloadingTlsContext(TlsCredentials credentials, Duration interval) throws IOException {
+    public ReloadingTlsContext(TlsCredentials credentials, Duration interval) throws TlsCredentialsException {
         this.credentials = credentials;
-        this.stamps = stamps(credentials);
-        this.current = TlsContexts.load(credentials);
+        try {
+            this.stamps = stamps(credentials);
+            this.current = TlsContexts.load(credentials);
+        } catch (IOException e) {
+            String message = e.getMessage();
+            if (e instanceof NoSuchFileException) {
+                message = "no such file: " + message;
+            }
+            throw new TlsCredentialsException("cannot use the TLS credentials: " + message, e);
+        }
         LOG.info("TLS certificate loaded: {}", describe(current));
         if (interval.isZero()) {
             this.poller = null;

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Reads pull ciphertext into a pooled buffer and unwrap it straight into the caller's
  * buffer (the loop's read buffer); writes wrap the caller's application buffers (gathering) into
  * a pooled buffer and write it. Ciphertext buffers come from the loop's {@link TlsBufferPool} and
- * go back as soon as they are empty, so nothing is allocated per record.
+ * go back as soon as they are empty, so nothing is allocated per record (beyond the
+ * {@code SSLEngineResult} the JDK returns for each wrap and unwrap).
  *
  * <p>Delegated tasks (the handshake's key exchange and signature) run inline on the loop: they
  * take about a millisecond per handshake, a handoff to another thread would cost more in
