@@ -91,7 +91,10 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
         if (selected == null) {
             return;
         }
-        onTag(selected, selected == tag ? kind : TagKind.of(selected), audioOnly);
+        // A subscriber that chose no video track is served as in an audio-only session: it
+        // resumes at any audio frame instead of waiting for a video keyframe it will never get.
+        boolean noVideo = tracks.videoTrackIds() != null && tracks.videoTrackIds().isEmpty();
+        onTag(selected, selected == tag ? kind : TagKind.of(selected), audioOnly || noVideo);
     }
 
     /** Producer: at a session boundary, signals a discontinuity if anything came before it. */

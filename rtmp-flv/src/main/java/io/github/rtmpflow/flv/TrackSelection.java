@@ -18,7 +18,10 @@ import java.util.Set;
  *       with equal selections share the narrowed tag.</li>
  * </ul>
  * Sequence headers, the join cache and drop-until-keyframe all work on the filtered tags, so a
- * subscriber of track 1 joins at a keyframe of track 1 with track 1's configuration.
+ * subscriber of track 1 joins at a keyframe of track 1 with track 1's configuration. A selection
+ * with no video track (an empty video set) is served like an audio-only stream: it starts and
+ * resumes at any audio frame. (A selection of video ids the stream does not carry waits for a
+ * keyframe that never comes, as for a stream without video keyframes.)
  *
  * <p>With {@link #singleTrackForm()}, a multitrack tag left with one track is written without
  * multitrack signalling at all (the plain single-track enhanced layout: packet type, FourCC,

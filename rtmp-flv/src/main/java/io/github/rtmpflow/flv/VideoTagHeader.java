@@ -2,6 +2,9 @@ package io.github.rtmpflow.flv;
 
 import io.github.rtmpflow.core.ProtocolError;
 import io.github.rtmpflow.core.ProtocolException;
+import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.Amf0Reader;
+import io.github.rtmpflow.core.amf.AmfValue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,5 +203,19 @@ public record VideoTagHeader(boolean exHeader, int frameType, VideoPacketType pa
     /** Returns true for a multitrack tag. */
     public boolean isMultitrack() {
         return multitrackType != null;
+    }
+
+    /**
+     * Returns the AMF0 values of a {@link VideoPacketType#METADATA} packet's first track, e.g.
+     * {@code "colorInfo"} and its object ({@code colorConfig}, {@code hdrCll}, {@code hdrMdcv});
+     * empty for other packet types. Parsed on each call within {@code limits}.
+     *
+     * @throws ProtocolException when the AMF0 data is malformed or breaks the limits
+     */
+    public List<AmfValue> metadata(RtmpLimits limits) throws ProtocolException {
+        if (packetType != VideoPacketType.METADATA || tracks.isEmpty()) {
+            return List.of();
+        }
+        return new Amf0Reader(limits).readAll(tracks.get(0).data().duplicate());
     }
 }

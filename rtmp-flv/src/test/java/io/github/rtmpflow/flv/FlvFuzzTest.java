@@ -38,6 +38,11 @@ class FlvFuzzTest {
             assertThat(header.packetType()).isIn(VideoPacketType.SEQUENCE_START,
                     VideoPacketType.MPEG2TS_SEQUENCE_START);
         }
+        try {
+            header.metadata(RtmpLimits.DEFAULTS);
+        } catch (ProtocolException e) {
+            // documented
+        }
         for (VideoTrack track : header.tracks()) {
             try {
                 track.decoderConfiguration();

@@ -253,4 +253,22 @@ class TrackSelectionTest {
         assertThat(hex(first.tags().get(0))).isEqualTo(HEVC_TRACK_1_KEY);
         assertThat(hex(other.tags().get(0))).isEqualTo("96" + "01" + "68766331" + "00" + "000000aabb");
     }
+
+    @Test
+    void shouldServeASubscriberWithoutVideoTracksLikeAnAudioOnlyStream() {
+        TagFanout fanout = new TagFanout("live/audio");
+        FlvTag aac = TestTags.aacSequenceHeader(0);
+        for (FlvTag tag : List.of(TestTags.avcSequenceHeader(0), aac, TestTags.keyframe(0, 10),
+                TestTags.aacFrame(10, 4), TestTags.interFrame(33, 10))) {
+            fanout.publish(tag);
+        }
+        RecordingSubscriber late = new RecordingSubscriber(Long.MAX_VALUE);
+        fanout.subscribe(late, SubscribeOptions.defaults().withExecutor(SubscribeOptions.CALLER_THREAD)
+                .withTracks(TrackSelection.of(Set.of(), null)));
+        FlvTag next = TestTags.aacFrame(40, 4);
+        fanout.publish(TestTags.interFrame(66, 10));
+        fanout.publish(next);
+
+        assertThat(late.tags()).containsExactly(aac, next);
+    }
 }

@@ -13,6 +13,7 @@ import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.TagFanout;
 import io.github.rtmpflow.flv.TagType;
 import io.github.rtmpflow.flv.VideoCodec;
+import io.github.rtmpflow.flv.VideoTagHeader;
 import io.github.rtmpflow.server.testing.CaptureMessages;
 import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
@@ -76,6 +77,9 @@ class EnhancedCaptureTest {
             assertThat(statistics.publisherCapabilities()).as("FFmpeg 7.1 announces nothing by default")
                     .isEqualTo(ClientCapabilities.NONE);
             assertThat(received.get(0).isSequenceHeader()).isTrue();
+            FlvTag colorInfo = received.stream().filter(FlvTag::isTrackConfiguration).findFirst().orElseThrow();
+            assertThat(VideoTagHeader.parse(colorInfo).metadata(RtmpLimits.DEFAULTS).get(0).asString())
+                    .as("FFmpeg 7.1 sends a colorInfo Metadata packet before each keyframe").isEqualTo("colorInfo");
             assertThat(received.stream().filter(FlvTag::isKeyframe).count()).isEqualTo(statistics.keyframes());
             PublishRoundTripTest.assertSameTags(received, sent);
             List<FlvTag> recorded = FlvFiles.media(FlvFiles.read(recordings.resolve("live/" + name + ".flv")));

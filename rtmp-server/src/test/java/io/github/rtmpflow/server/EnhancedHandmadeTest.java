@@ -4,6 +4,9 @@ import static io.github.rtmpflow.server.testing.EnhancedTags.FLAC_STREAMINFO;
 import static io.github.rtmpflow.server.testing.EnhancedTags.OPUS_HEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.AmfObject;
+import io.github.rtmpflow.core.amf.AmfValue;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.AudioTagHeader;
 import io.github.rtmpflow.flv.AudioTrack;
@@ -157,6 +160,11 @@ class EnhancedHandmadeTest {
         VideoTagHeader color = VideoTagHeader.parse(p.received().stream()
                 .filter(t -> t.isVideo() && (t.byteAt(0) & 0x0F) == 4).findFirst().orElseThrow());
         assertThat(color.packetType()).isEqualTo(VideoPacketType.METADATA);
+        List<AmfValue> colorInfo = color.metadata(RtmpLimits.DEFAULTS);
+        assertThat(colorInfo.get(0).asString()).isEqualTo("colorInfo");
+        AmfObject colorConfig = (AmfObject) ((AmfObject) colorInfo.get(1)).get("colorConfig");
+        assertThat(colorConfig.getNumber("bitDepth")).isEqualTo(10);
+        assertThat(colorConfig.getNumber("transferCharacteristics")).as("PQ").isEqualTo(16);
 
         assertSelectedTracks(sent, p.selected());
     }

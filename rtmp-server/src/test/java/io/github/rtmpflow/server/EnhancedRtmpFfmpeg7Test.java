@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rtmpflow.flv.AudioCodec;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TagType;
 import io.github.rtmpflow.flv.TrackSelection;
 import io.github.rtmpflow.flv.VideoCodec;
 import io.github.rtmpflow.server.client.RtmpClient;
@@ -19,10 +20,14 @@ import io.github.rtmpflow.server.testing.FlvFiles;
 import io.github.rtmpflow.server.testing.LogFile;
 import io.github.rtmpflow.server.testing.Poll;
 import io.github.rtmpflow.server.testing.TestServers;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -179,15 +184,80 @@ class EnhancedRtmpFfmpeg7Test {
                 count++;
             }
             return count;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * Real Opus, FLAC, AC-3 and E-AC-3 packets from FFmpeg 7.1's encoders (FFmpeg 7.1 cannot put
+     * them in FLV itself), wrapped by hand in the v2 ExAudioTagHeader (SequenceStart with the
+     * codec's header when it has one, then CodedFrames), published with {@link RtmpClient}:
+     * every tag reaches a subscriber and the recording byte for byte, and the stream reports the
+     * codec.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        "libopus, Opus, OPUS",
+        "flac, fLaC, FLAC",
+        "ac3, ac-3, AC3",
+        "eac3, ec-3, EAC3",
+    })
+    void shouldCarryRealEnhancedAudioPacketsByteForByte(String encoder, String fourCc, AudioCodec codec)
+            throws Exception {
+        try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
+            ffmpeg.ffmpeg("encode-" + encoder, Duration.ofSeconds(60), "-v", "error", "-f", "lavfi", "-i",
+                    "sine=f=440:d=1:sample_rate=48000", "-c:a", encoder, ffmpeg.chrootPath("audio.mka"))
+                    .assertSuccess();
+            byte[] header = ffmpeg.extradata("audio.mka");
+            List<Ffmpeg7.Packet> packets = ffmpeg.packets("audio.mka");
+            assertThat(packets).hasSizeGreaterThan(10);
+            List<FlvTag> sent = new ArrayList<>();
+            if (header.length > 0) {
+                sent.add(enhancedAudio(0, 0, fourCc, header));
+            }
+            for (Ffmpeg7.Packet packet : packets) {
+                sent.add(enhancedAudio(packet.ptsMillis(), 1, fourCc, packet.data()));
+            }
+            CollectingSubscriber subscriber = new CollectingSubscriber();
+            CompletableFuture<LiveStream> ended = new CompletableFuture<>();
+            RtmpServer server = TestServers.builder().recordDirectory(ffmpeg.hostPath("rec"))
+                    .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
+                    .onUnpublish(ended::complete).start();
+            try {
+                try (RtmpClient client = RtmpClient.connect(TestServers.url(server, "live"))) {
+                    client.publish(encoder);
+                    for (FlvTag tag : sent) {
+                        client.send(tag);
+                    }
+                }
+                StreamStatistics statistics = ended.get(30, TimeUnit.SECONDS).statistics();
+                Path recording = ffmpeg.hostPath("rec/live/" + encoder + ".flv");
+                Recordings.awaitFinished(recording, Duration.ofSeconds(30));
+
+                assertThat(statistics.audioCodec()).isEqualTo(codec);
+                assertThat(statistics.audioTracks()).isEqualTo(Map.of(0, codec));
+                PublishRoundTripTest.assertSameTags(subscriber.done().get(30, TimeUnit.SECONDS), sent);
+                PublishRoundTripTest.assertSameMedia(FlvFiles.media(FlvFiles.read(recording)), sent);
+                assertThat(FlvFiles.read(recording).stream().filter(FlvTag::isSequenceHeader).count())
+                        .isEqualTo(header.length > 0 ? 1 : 0);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static FlvTag enhancedAudio(long timestamp, int packetType, String fourCc, byte[] data) {
+        ByteBuffer body = ByteBuffer.allocate(5 + data.length);
+        body.put((byte) (0x90 | packetType)).put(fourCc.getBytes(StandardCharsets.US_ASCII))
+                .put(data).flip();
+        return FlvTag.of(TagType.AUDIO, timestamp, body);
     }
 
     private static boolean logContains(String text) {
         try {
             return LogFile.read().contains(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
