@@ -9,7 +9,10 @@
 #       for B_DURATION s with none failed, dropped or behind real time by more than 1 s,
 #       trying B_COUNTS in order (a server that fails a count is not tried at larger ones).
 #   (c) publish-to-play latency (p50/p99) at moderate load: C_PUBLISHERS paced publishers, each
-#       with one player; rtmpflow and nginx only (the discard server plays nothing).
+#       with one player; rtmpflow and nginx only (the discard server plays nothing). rtmpflow's
+#       in-process listener latency (publish to TagListener) is shown beside it.
+#   (d) fan-out: one paced 3 Mbit/s publisher and N players of its stream, trying D_COUNTS in
+#       order; held = every player ok with no gap in its video timestamps (no frame dropped).
 #
 # Everything listens on 127.0.0.1; servers run under `timeout` and are stopped at the end (also
 # on Ctrl-C); every load run is bounded by `timeout`. No CPU pinning: on a small machine the
@@ -23,18 +26,21 @@
 #   rtmp { server { listen 127.0.0.1:PORT; chunk_size 4096;
 #                   application live { live on; record off; } } }
 #
-# Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c"]
+# Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c d"]
 #            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
 #            [--servers "rtmpflow nginx discard"]
 # Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
-#   C_DURATION (20), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (19352/19351/19353), DISCARD_CMD,
+#   C_DURATION (20), D_COUNTS ("100 250 500 1000"), D_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (29352/29351/29353), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
 #   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
 #   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
-# The rtmpflow command defaults to
-#   java -jar rtmp-server/target/rtmpflow-server.jar --bind 127.0.0.1 --port {PORT} --max-connections 20000
-# ({PORT} is replaced); when that jar is missing, rtmpflow is skipped unless RTMPFLOW_CMD is set.
+# The rtmpflow command defaults to the library with default settings but for the connection and
+# stream counts, plus one in-process TagListener per stream (counts tags, reads latency stamps):
+#   java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.server.BenchServer \
+#       --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener
+# ({PORT} is replaced). After each rtmpflow run the script diffs the server's cumulative TOTAL
+# lines: "lost" = messages the generator sent minus tags the server published (0 = nothing lost).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,7 +48,7 @@ cd "$ROOT"
 
 REPEATS=${REPEATS:-3}
 DURATION=${DURATION:-10}
-SCENARIOS=${SCENARIOS:-"a b c"}
+SCENARIOS=${SCENARIOS:-"a b c d"}
 A_PUBLISHERS=${A_PUBLISHERS:-"1 16"}
 B_COUNTS=${B_COUNTS:-"500 1000 2000"}
 B_DURATION=${B_DURATION:-20}
@@ -51,21 +57,24 @@ B_RAMP=${B_RAMP:-5}
 B_REPEATS=${B_REPEATS:-1}
 C_PUBLISHERS=${C_PUBLISHERS:-20}
 C_DURATION=${C_DURATION:-20}
-PORT_RTMPFLOW=${PORT_RTMPFLOW:-19352}
-PORT_NGINX=${PORT_NGINX:-19351}
-PORT_DISCARD=${PORT_DISCARD:-19353}
+WARMUP=${WARMUP:-5}
+D_COUNTS=${D_COUNTS:-"100 250 500 1000"}
+D_DURATION=${D_DURATION:-20}
+PORT_RTMPFLOW=${PORT_RTMPFLOW:-29352}
+PORT_NGINX=${PORT_NGINX:-29351}
+PORT_DISCARD=${PORT_DISCARD:-29353}
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xmx1g"}
 SOURCE_ADDRESSES=${SOURCE_ADDRESSES:-64}
 SERVER_LIFETIME=${SERVER_LIFETIME:-10800}
-RTMPFLOW_JAR=$ROOT/rtmp-server/target/rtmpflow-server.jar
 RTMPFLOW_CMD=${RTMPFLOW_CMD:-}
 DISCARD_CMD=${DISCARD_CMD:-"java -Xmx512m -cp $JAR io.github.rtmpflow.benchmarks.baseline.DiscardServer --bind 127.0.0.1 --port {PORT}"}
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --quick) REPEATS=1; DURATION=3; B_COUNTS="50 100"; B_DURATION=5; B_RAMP=1; C_PUBLISHERS=4; C_DURATION=5 ;;
+        --quick) REPEATS=1; DURATION=3; B_COUNTS="50 100"; B_DURATION=5; B_RAMP=1; C_PUBLISHERS=4; C_DURATION=5; WARMUP=2
+            D_COUNTS="20 50"; D_DURATION=5 ;;
         --repeats) REPEATS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
         --scenarios) SCENARIOS=$2; shift ;;
@@ -93,12 +102,7 @@ if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
 fi
 read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
 if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
-    if [[ -f $RTMPFLOW_JAR ]]; then
-        RTMPFLOW_CMD="java -jar $RTMPFLOW_JAR --bind 127.0.0.1 --port {PORT} --max-connections 20000"
-    else
-        log "no $RTMPFLOW_JAR and no RTMPFLOW_CMD: rtmpflow is skipped"
-        read -r -a SERVERS <<<"${SERVERS[*]/rtmpflow/}"
-    fi
+    RTMPFLOW_CMD="java -cp $JAR io.github.rtmpflow.benchmarks.server.BenchServer --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener"
 fi
 
 TMP=$(mktemp -d /tmp/compare-nginx.XXXXXX)
@@ -199,7 +203,9 @@ run_load() {
     local name=$1 out=$2 limit=$3
     shift 3
     if ! alive "$name"; then log "$name died; restarting it"; start_server "$name"; fi
-    local spid=${PID[$name]} t0 t1 c0 c1 rss max=0 gen
+    local spid=${PID[$name]} t0 t1 c0 c1 rss max=0 gen total0 runs0
+    total0=$(grep '^TOTAL ' "$TMP/$name.out" 2>/dev/null | tail -1 || true)
+    runs0=$(grep -c '^RUN ' "$TMP/$name.out" 2>/dev/null || true)
     c0=$(cpu_ticks "$spid"); t0=$(date +%s.%N)
     (
         TIMEFORMAT='%U %S'
@@ -224,6 +230,20 @@ run_load() {
         log "no result from the generator against $name:"; tail -5 "$out.gen" "$out.err" >&2
     fi
     sleep 2 # let the server close the connections before the next run
+    if [[ $name == rtmpflow ]]; then # tags the server took in (and its listener saw) in this run
+        local total1 sent run
+        total1=$(grep '^TOTAL ' "$TMP/$name.out" | tail -1)
+        run=$(grep '^RUN ' "$TMP/$name.out" | tail -1)
+        sent=$(value "$out.result" messages)
+        awk -v a="$total0" -v b="$total1" -v sent="${sent:-0}" 'function get(line, key,   m) {
+                if (match(line, key "=[0-9.]+")) { m = substr(line, RSTART, RLENGTH); sub(/.*=/, "", m); return m + 0 }
+                return 0 }
+            BEGIN { t = get(b, "tags") - get(a, "tags"); l = get(b, "listener_tags") - get(a, "listener_tags")
+                printf "DELIVERY server_tags=%d listener_tags=%d lost=%d\n", t, l, sent - t }' >>"$out.result"
+        if [[ $(grep -c '^RUN ' "$TMP/$name.out") -gt ${runs0:-0} && $run == *latency_samples=[1-9]* ]]; then
+            echo "LISTENER listener_p50_ms=$(value <(echo "$run") latency_p50_ms) listener_p99_ms=$(value <(echo "$run") latency_p99_ms) listener_samples=$(value <(echo "$run") latency_samples)" >>"$out.result"
+        fi
+    fi
 }
 
 value() { # value FILE KEY: the value of KEY=... in FILE
@@ -237,6 +257,11 @@ median_of() { # median_of KEY FILES...
     local key=$1 f
     shift
     for f in "$@"; do value "$f" "$key"; done | median
+}
+max_of() { # max_of KEY FILES...: the largest value, "-" when no file has KEY
+    local key=$1 f
+    shift
+    for f in "$@"; do value "$f" "$key"; done | sort -g | tail -1 | grep . || echo -
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
@@ -256,16 +281,16 @@ scenario_a() {
     done
     echo
     echo "(a) as fast as possible, ${DURATION} s, medians of $REPEATS (MB = 10^6 bytes; CPU in % of one core)"
-    printf '%-12s %-10s %10s %12s %10s %10s %10s %6s\n' publishers server "MB/s" "msg/s" "srv CPU%" "srv RSS MB" "gen CPU%" ok
+    printf '%-12s %-10s %10s %12s %10s %10s %10s %6s %6s\n' publishers server "MB/s" "msg/s" "srv CPU%" "srv RSS MB" "gen CPU%" ok lost
     for n in $A_PUBLISHERS; do
         MB=()
         for name in "${SERVERS[@]}"; do
             local fs=("$TMP/a/$n-$name-"*.result)
             MB[$name]=$(median_of mb_per_s "${fs[@]}")
-            printf '%-12s %-10s %10s %12s %10s %10s %10s %6s\n' "$n" "$name" "${MB[$name]}" \
+            printf '%-12s %-10s %10s %12s %10s %10s %10s %6s %6s\n' "$n" "$name" "${MB[$name]}" \
                 "$(median_of msg_per_s "${fs[@]}")" "$(median_of server_cpu_pct "${fs[@]}")" \
                 "$(median_of server_rss_mb "${fs[@]}")" "$(median_of generator_cpu_pct "${fs[@]}")" \
-                "$(median_of ok "${fs[@]}")/$n"
+                "$(median_of ok "${fs[@]}")/$n" "$(max_of lost "${fs[@]}")"
         done
         if [[ -n ${MB[rtmpflow]:-} ]]; then
             echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]:-n/a}" "${MB[nginx]:-n/a}"), rtmpflow/discard $(ratio "${MB[rtmpflow]:-n/a}" "${MB[discard]:-n/a}")"
@@ -304,6 +329,17 @@ scenario_b() {
     done
     echo
     echo "(b) paced ${B_BITRATE}+128 kbit/s publishers held for ${B_DURATION} s (ramp ${B_RAMP} s), none failed/dropped/behind > 1 s; tried: $B_COUNTS"
+    printf '%-7s %-10s %-34s %10s %10s %9s %10s %6s %16s\n' count server "ok/failed/dropped/behind" "lag p99 ms" "worst ms" "srv CPU%" "srv RSS MB" lost "listener p50/p99"
+    for f in "$TMP"/b/*.result; do
+        [[ -f $f ]] || continue
+        local base=${f##*/} cnt srv
+        cnt=${base%%-*}; srv=${base#*-}; srv=${srv%%-*}
+        printf '%-7s %-10s %-34s %10s %10s %9s %10s %6s %16s\n' "$cnt" "$srv" \
+            "$(value "$f" ok)/$(value "$f" failed)/$(value "$f" dropped)/$(value "$f" behind)" \
+            "$(value "$f" lag_p99_ms)" "$(value "$f" lag_max_ms)" "$(value "$f" server_cpu_pct)" \
+            "$(value "$f" server_rss_mb)" "$(value "$f" lost || true)" \
+            "$(value "$f" listener_p50_ms || true)/$(value "$f" listener_p99_ms || true)"
+    done | sort -n -k1,1 -s
     for name in "${SERVERS[@]}"; do
         printf '%-10s most held: %6s   %s\n' "$name" "${BEST[$name]}" "${OUT[$name]:-}"
     done
@@ -324,18 +360,70 @@ scenario_c() {
     done
     echo
     echo "(c) publish-to-play latency, $C_PUBLISHERS publishers at ${B_BITRATE}+128 kbit/s each played once, ${C_DURATION} s, medians of $REPEATS (ms)"
-    printf '%-10s %10s %10s %10s %10s %12s\n' server p50 p99 max players_ok frames
+    echo "(players: over RTMP to the generator's players; listener: rtmpflow's in-process TagListener, no RTMP out)"
+    printf '%-10s %10s %10s %10s %10s %12s %14s %14s %6s\n' server p50 p99 max players_ok frames "listener p50" "listener p99" lost
     for name in "${players[@]}"; do
         local clean=("$TMP/c/$name-"*.result)
-        printf '%-10s %10s %10s %10s %10s %12s\n' "$name" "$(median_of latency_p50_ms "${clean[@]}")" \
+        printf '%-10s %10s %10s %10s %10s %12s %14s %14s %6s\n' "$name" "$(median_of latency_p50_ms "${clean[@]}")" \
             "$(median_of latency_p99_ms "${clean[@]}")" "$(median_of latency_max_ms "${clean[@]}")" \
-            "$(median_of players_ok "${clean[@]}")/$C_PUBLISHERS" "$(median_of latency_samples "${clean[@]}")"
+            "$(median_of players_ok "${clean[@]}")/$C_PUBLISHERS" "$(median_of latency_samples "${clean[@]}")" \
+            "$(median_of listener_p50_ms "${clean[@]}")" "$(median_of listener_p99_ms "${clean[@]}")" \
+            "$(max_of lost "${clean[@]}")"
+    done
+}
+
+scenario_d() {
+    local n r name f
+    local -A BEST OUT
+    mkdir -p "$TMP/d"
+    local players=()
+    for name in "${SERVERS[@]}"; do [[ $name == discard ]] || players+=("$name"); done
+    for name in "${players[@]}"; do BEST[$name]=0; done
+    for n in $D_COUNTS; do
+        for name in "${players[@]}"; do
+            [[ -z ${OUT[$name]:-} ]] || continue
+            log "(d) 1 paced publisher -> $n players at ${B_BITRATE} kbit/s for ${D_DURATION}s -> $name"
+            f="$TMP/d/$n-$name-1"
+            run_load "$name" "$f" $((D_DURATION + B_RAMP + 120)) --publishers 1 --players "$n" --paced \
+                --bitrate "$B_BITRATE" --audio-bitrate 128 --duration "$D_DURATION" --ramp "$B_RAMP" \
+                --setup-timeout 30 --max-lag-ms 1000 --threads 2
+            if [[ $(value "$f.result" players_ok) != "$n" || $(value "$f.result" players_no_drops) != "$n" \
+                    || $(value "$f.result" ok) != 1 ]]; then
+                OUT[$name]="failed at $n: players ok $(value "$f.result" players_ok), without drops $(value "$f.result" players_no_drops)"
+            fi
+        done
+        for name in "${players[@]}"; do
+            [[ -n ${OUT[$name]:-} ]] || BEST[$name]=$n
+        done
+    done
+    echo
+    echo "(d) fan-out: 1 paced ${B_BITRATE}+128 kbit/s publisher, N players each for ${D_DURATION} s (ramp ${B_RAMP} s); held = all players ok, no gap in video timestamps; tried: $D_COUNTS"
+    printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' players server "ok" "no drops" "missed" "p50 ms" "p99 ms" "srv CPU%" "srv RSS MB"
+    for f in "$TMP"/d/*.result; do
+        [[ -f $f ]] || continue
+        local base=${f##*/} cnt srv
+        cnt=${base%%-*}; srv=${base#*-}; srv=${srv%%-*}
+        printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' "$cnt" "$srv" "$(value "$f" players_ok)/$cnt" \
+            "$(value "$f" players_no_drops)" "$(value "$f" play_missed_frames)" "$(value "$f" latency_p50_ms)" \
+            "$(value "$f" latency_p99_ms)" "$(value "$f" server_cpu_pct)" "$(value "$f" server_rss_mb)"
+    done | sort -n -k1,1 -s
+    for name in "${players[@]}"; do
+        printf '%-10s most players held: %6s   %s\n' "$name" "${BEST[$name]}" "${OUT[$name]:-}"
     done
 }
 
 # ---------------------------------------------------------------- main
 log "results in $TMP; servers: ${SERVERS[*]}; scenarios: $SCENARIOS"
-for name in "${SERVERS[@]}"; do start_server "$name"; done
+for name in "${SERVERS[@]}"; do
+    start_server "$name"
+    if ((WARMUP > 0)); then # not measured: lets the JVM servers compile their hot paths first
+        log "warming $name up: 4 publishers as fast as possible for ${WARMUP}s"
+        timeout -k 5 $((WARMUP + 60)) java $GEN_JAVA_OPTS -cp "$JAR" io.github.rtmpflow.benchmarks.load.LoadGenerator \
+            --url "rtmp://127.0.0.1:${PORT[$name]}/live" --source-addresses "$SOURCE_ADDRESSES" --publishers 4 \
+            --duration "$WARMUP" --fast --threads 2 >"$TMP/$name-warmup.out" 2>&1 || true
+        sleep 2
+    fi
+done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -r);" \
     "java: $(java -version 2>&1 | head -1); nginx: $(nginx -v 2>&1 | cut -d/ -f2)"
 for s in $SCENARIOS; do
@@ -343,6 +431,7 @@ for s in $SCENARIOS; do
         a) scenario_a ;;
         b) scenario_b ;;
         c) scenario_c ;;
+        d) scenario_d ;;
         *) log "unknown scenario: $s" ;;
     esac
 done

@@ -1,11 +1,13 @@
 package io.github.rtmpflow.benchmarks.load;
 
+import java.util.Arrays;
+
 /**
  * A log-linear histogram of durations in microseconds, exact below 1024 µs and within 0.2%
  * above (the layout HdrHistogram uses with 10 significant bits): fixed size, no allocation per
  * value. Not thread-safe: one per loop, merged after the run.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final int SUB_BUCKETS = 1024;
     private static final int HALF = SUB_BUCKETS / 2;
@@ -17,15 +19,22 @@ final class LatencyHistogram {
     private long max;
 
     /** Records a duration given in nanoseconds (negative counts as 0). */
-    void recordNanos(long nanos) {
+    public void recordNanos(long nanos) {
         long micros = Math.max(0, nanos / 1000);
         counts[index(micros)]++;
         count++;
         max = Math.max(max, micros);
     }
 
+    /** Forgets every value. */
+    public void reset() {
+        Arrays.fill(counts, 0);
+        count = 0;
+        max = 0;
+    }
+
     /** Adds every value of {@code other}. */
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];
         }
@@ -34,12 +43,12 @@ final class LatencyHistogram {
     }
 
     /** Returns how many values were recorded. */
-    long count() {
+    public long count() {
         return count;
     }
 
     /** Returns the largest value, in µs (0 when empty). */
-    long maxMicros() {
+    public long maxMicros() {
         return max;
     }
 
@@ -47,7 +56,7 @@ final class LatencyHistogram {
      * Returns the value at quantile {@code q} (0..1) in µs: the lower bound of the bucket that
      * holds the {@code ceil(q * count)}-th value, at most the maximum; 0 when empty.
      */
-    long percentileMicros(double q) {
+    public long percentileMicros(double q) {
         if (count == 0) {
             return 0;
         }

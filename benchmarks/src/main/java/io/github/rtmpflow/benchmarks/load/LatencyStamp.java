@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * 0xF17E57 bytes or an extended timestamp of 0xF17E57A3 to contain it, and basic header 0xF1
  * (chunk stream 49) is not used. Needs an outgoing chunk size of at least {@link #END}.
  */
-final class LatencyStamp {
+public final class LatencyStamp {
 
     /**
      * Offset of the magic in a video payload: after the 5-byte tag header, the NAL length, the
@@ -68,7 +68,7 @@ final class LatencyStamp {
      *
      * @return the sender's nanoTime, or -1 when the payload carries no stamp
      */
-    static long read(ByteBuffer payload) {
+    public static long read(ByteBuffer payload) {
         if (payload.limit() < END || payload.getInt(OFFSET) != MAGIC) {
             return -1;
         }

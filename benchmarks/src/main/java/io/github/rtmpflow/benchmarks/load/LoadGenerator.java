@@ -64,7 +64,7 @@ public final class LoadGenerator {
      */
     public static LoadReport run(LoadOptions options) throws InterruptedException {
         SyntheticMedia media = new SyntheticMedia(options);
-        InetSocketAddress address = options.url().address();
+        InetSocketAddress address = new InetSocketAddress(options.url().host(), options.url().port());
         if (options.sourceAddresses() > 0 && (address.isUnresolved() || !address.getAddress().isLoopbackAddress())) {
             throw new IllegalArgumentException("--source-addresses needs a loopback server address: url=" + options.url());
         }

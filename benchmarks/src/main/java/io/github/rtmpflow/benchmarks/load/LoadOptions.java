@@ -1,6 +1,7 @@
 package io.github.rtmpflow.benchmarks.load;
 
 import io.github.rtmpflow.core.handshake.HandshakeForm;
+import io.github.rtmpflow.server.client.RtmpUrl;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -70,6 +71,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
         if (url == null || handshake == null || streamPrefix == null || streamPrefix.isEmpty()) {
             throw new IllegalArgumentException("url, handshake and streamPrefix are required");
         }
+        check(url.port() >= 1 && url.port() <= 65_535, "port", url.port());
     }
 
     /** Returns the defaults for publishing to {@code url}: 1 publisher, 2500 kbit/s 720p30, 10 s, fast. */

@@ -91,7 +91,9 @@ final class PublisherConnection extends ClientConnection {
             enc.encode(m, buffer);
             held = null;
             messages++;
-            if (options.players() > 0 && m.typeId() == MessageTypes.VIDEO) {
+            // Paced frames are always stamped (cheap at real-time rates), so an in-process
+            // consumer of the server can measure latency without players; fast runs only for players.
+            if ((options.paced() || options.players() > 0) && m.typeId() == MessageTypes.VIDEO) {
                 LatencyStamp.stamp(buffer, start, buffer.position(), System.nanoTime());
             }
             if (options.paced()) {

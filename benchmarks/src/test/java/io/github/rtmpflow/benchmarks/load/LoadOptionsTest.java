@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rtmpflow.core.handshake.HandshakeForm;
+import io.github.rtmpflow.server.client.RtmpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class LoadOptionsTest {
                 "--extended-timestamp-start", "--handshake", "digest", "--stream-prefix", "cam", "--threads", "1",
                 "--ramp", "1.5", "--setup-timeout", "3", "--max-lag-ms", "500", "--seed", "9", "--source-addresses", "8");
 
-        assertThat(o).isEqualTo(new LoadOptions(new RtmpUrl("10.0.0.1", 1940, "app"), 16, 2, 3000, 96, 25, 50, 1920,
+        assertThat(o).isEqualTo(new LoadOptions(RtmpUrl.parse("rtmp://10.0.0.1:1940/app"), 16, 2, 3000, 96, 25, 50, 1920,
                 1080, 4, 2.5, true, 60000, true, HandshakeForm.DIGEST_SCHEMA_1, "cam", 1, 1.5, 3, 500, 9, 8));
         assertThat(o.sourceAddress(0).getAddress().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(o.sourceAddress(9).getAddress().getHostAddress()).isEqualTo("127.0.0.2");
@@ -33,27 +34,28 @@ class LoadOptionsTest {
         assertThat(o.paced()).isFalse();
         assertThat(o.handshake()).isEqualTo(HandshakeForm.SIMPLE);
         assertThat(o.url().port()).isEqualTo(1935);
-        assertThat(o.url().tcUrl()).isEqualTo("rtmp://localhost:1935/live");
+        assertThat(o.url().tcUrl()).isEqualTo("rtmp://localhost/live");
         assertThat(o.chunkSize()).isEqualTo(4096);
         assertThat(o.sourceAddress(5)).isNull();
     }
 
     @ParameterizedTest
     @CsvSource({
-        "rtmp://[::1]:1936/live, ::1, 1936, live, rtmp://[::1]:1936/live",
-        "rtmp://host/app/inst, host, 1935, app/inst, rtmp://host:1935/app/inst",
+        "rtmp://[::1]:1936/live, 1936, live",
+        "rtmp://host/app/inst, 1935, app/inst",
     })
-    void shouldParseUrls(String text, String host, int port, String app, String tcUrl) {
-        RtmpUrl url = RtmpUrl.parse(text);
+    void shouldTakeTheServerAndAppFromTheUrl(String text, int port, String app) {
+        LoadOptions o = LoadOptions.parse("--url", text);
 
-        assertThat(url).isEqualTo(new RtmpUrl(host, port, app));
-        assertThat(url.tcUrl()).isEqualTo(tcUrl);
+        assertThat(o.url().port()).isEqualTo(port);
+        assertThat(o.url().app()).isEqualTo(app);
+        assertThat(o.url().tcUrl()).isEqualTo(text);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://h/live", "rtmp://h", "rtmp://h/", "rtmp://h:x/live", "rtmp://h:0/live"})
     void shouldRefuseBadUrls(String text) {
-        assertThatThrownBy(() -> RtmpUrl.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LoadOptions.parse("--url", text)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -40,17 +40,20 @@ final class CliServer {
     private final ExecutorService reporter;
     private final PrintStream out;
     private final Duration drain;
+    private final Path recordDirectory;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private CliServer(RtmpServer server, ExecutorService reporter, PrintStream out, Duration drain) {
+    private CliServer(RtmpServer server, ExecutorService reporter, PrintStream out, Duration drain,
+            Path recordDirectory) {
         this.server = server;
         this.reporter = reporter;
         this.out = out;
         this.drain = drain;
+        this.recordDirectory = recordDirectory;
     }
 
     /**
-     * Starts the server described by {@code options} and prints its listening line on {@code out}.
+     * Starts the server described by {@code options}; {@link #announce()} prints its listening line.
      *
      * @throws StartFailure when the record directory is unusable, the address cannot be bound or the
      *     TLS files cannot be used
@@ -91,13 +94,21 @@ final class CliServer {
             throw new StartFailure("cannot listen on " + hostPort(options.bindAddress().getHostAddress(),
                     options.bindAddress() instanceof Inet6Address, options.port()) + ": " + e.getMessage());
         }
+        return new CliServer(server, reporter, out, Duration.ofSeconds(options.drainSeconds()), recordDirectory);
+    }
+
+    /**
+     * Prints the listening line ({@code listening on rtmp://HOST:PORT}, with the port actually
+     * bound) and where recordings go. Called once the shutdown handling is in place, so a script
+     * that signals the server as soon as it sees the line gets a clean shutdown.
+     */
+    void announce() {
         out.println("listening on " + url("rtmp", server.localAddress()));
         server.rtmpsAddress().ifPresent(address -> out.println("listening on " + url("rtmps", address)));
         if (recordDirectory != null) {
             out.println("recording every stream to " + recordDirectory + "/<app>/<name>.flv");
         }
         out.flush();
-        return new CliServer(server, reporter, out, Duration.ofSeconds(options.drainSeconds()));
     }
 
     /**

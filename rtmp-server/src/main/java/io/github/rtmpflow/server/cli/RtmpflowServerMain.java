@@ -62,6 +62,7 @@ public final class RtmpflowServerMain {
             err.flush();
             Runtime.getRuntime().halt(clean ? EXIT_OK : EXIT_FAILED);
         }, "rtmpflow-shutdown"));
+        server.announce();
         server.awaitClosed();
     }
 

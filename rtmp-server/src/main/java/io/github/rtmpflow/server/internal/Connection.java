@@ -1,5 +1,7 @@
 package io.github.rtmpflow.server.internal;
 
+import io.github.rtmpflow.core.chunk.ChunkEncoder;
+import io.github.rtmpflow.core.chunk.RawMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -38,7 +40,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
     private final Runnable readAgain = this::readAgain;
     private final InetSocketAddress peer;
     private final EventLoop loop;
-    private final OutboundQueue outbound = new OutboundQueue();
+    private final OutboundQueue outbound;
     private final long maxOutboundBytes;
     private final CloseListener closeListener;
     private ConnectionHandler handler;
@@ -82,6 +84,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
         this.channel = channel;
         this.peer = peer;
         this.loop = loop;
+        this.outbound = new OutboundQueue(loop.outboundPool());
         this.maxOutboundBytes = maxOutboundBytes;
         this.closeListener = closeListener;
     }
@@ -231,6 +234,23 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
             return;
         }
         outbound.add(data);
+        afterQueued();
+    }
+
+    /**
+     * Queues {@code message}, encoded by {@code encoder} straight into the outbound queue's
+     * pooled direct buffers (no array per message, no copy by the JDK when written); it leaves
+     * at the end of the loop iteration. The payload is only read, during this call.
+     */
+    public void send(ChunkEncoder encoder, RawMessage message) {
+        if (closed) {
+            return;
+        }
+        outbound.encode(encoder, message);
+        afterQueued();
+    }
+
+    private void afterQueued() {
         if (outbound.queuedBytes() > maxOutboundBytes) {
             LOG.warn("[{}] {} outbound queue over its limit ({} > {} bytes), closing", label, peer,
                     outbound.queuedBytes(), maxOutboundBytes);

@@ -156,6 +156,14 @@ final class PlayerSink implements TagListener {
     // ---- the player's loop ----
 
     private void drain() {
+        drainBatch();
+        // Written now, not at the end of the loop iteration: the pooled buffer the tags were
+        // encoded into is back in the loop's pool before the next player drains (a few buffers
+        // serve every player of the loop; only a player whose socket is full keeps one).
+        connection.flush();
+    }
+
+    private void drainBatch() {
         scheduled.set(false);
         for (int n = 0; n < DRAIN_BATCH; n++) {
             if (stopped || connection.isClosed()) {

@@ -41,6 +41,8 @@ final class PublishController {
     private final ServerSession session;
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final Map<Integer, LiveStreamImpl> live = new HashMap<>();
+    private PublishRequest lastRequest;
+    private LiveStreamImpl lastStream;
 
     PublishController(ServerContext ctx, RtmpConnection owner, Connection connection, ServerSession session) {
         this.ctx = ctx;
@@ -51,7 +53,18 @@ final class PublishController {
 
     /** Returns the live session a publish's media goes to, or null. */
     LiveStreamImpl streamOf(PublishRequest request) {
-        return live.get(request.streamId());
+        // Asked for every media message: remember the last answer (the session hands out the
+        // same request object for all media of a publish) instead of boxing and hashing each
+        // time. Only live answers are kept, so a stream still being authorized is looked up again.
+        if (request == lastRequest && lastStream.isLive()) {
+            return lastStream;
+        }
+        LiveStreamImpl stream = live.get(request.streamId());
+        if (stream != null) {
+            lastRequest = request;
+            lastStream = stream;
+        }
+        return stream;
     }
 
     /** Returns whether any live session of this connection is held back by a pausing subscriber. */

@@ -2,6 +2,12 @@ package io.github.rtmpflow.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rtmpflow.core.amf.AmfObject;
+import io.github.rtmpflow.core.session.EnhancedRtmp;
+import io.github.rtmpflow.core.session.StatusCodes;
+import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.server.client.RtmpClient;
+import io.github.rtmpflow.server.client.RtmpClientOptions;
 import io.github.rtmpflow.server.interop.ExternalTool;
 import io.github.rtmpflow.server.interop.Ffprobe;
 import io.github.rtmpflow.server.interop.FrameMd5;
@@ -11,6 +17,7 @@ import io.github.rtmpflow.server.interop.Publishers;
 import io.github.rtmpflow.server.interop.Recordings;
 import io.github.rtmpflow.server.interop.TestMedia;
 import io.github.rtmpflow.server.interop.TestPaths;
+import io.github.rtmpflow.server.testing.TestTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -108,6 +115,28 @@ class RtmpflowServerIT {
         }
     }
 
+    @Test
+    void shouldServeTheLiveStreamToAPlayerThatHasNoKey() {
+        ServerProcess.requireFfmpeg();
+        String key = "K" + UUID.randomUUID().toString().replace("-", "");
+        try (ServerProcess server = ServerProcess.start("player", "--bind", "127.0.0.1", "--port", "0",
+                "--stream-key", key, "--drain-seconds", "0")) {
+            String url = "rtmp://127.0.0.1:" + server.awaitListening() + "/live/cam";
+            try (ExternalTool.Running publisher = Publishers.ffmpegRealTime("publish-for-player", TestMedia.h264Aac(),
+                    url + "?key=" + key)) {
+                server.awaitLine("publishing live/cam from ");
+
+                ExternalTool.Result probe = ExternalTool.run("ffprobe-live", Duration.ofSeconds(20), "ffprobe",
+                        "-hide_banner", "-v", "error", "-show_entries", "stream=codec_name,width,height",
+                        "-of", "csv=p=0", url).assertSuccess();
+
+                // FFmpeg may list a data stream too (onMetaData seen again mid-stream): only A/V matter.
+                assertThat(probe.stdoutText().lines().map(String::trim).toList()).contains("aac", "h264,640,360");
+            }
+            assertThat(server.terminate()).isZero();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void shouldExitZeroOnASignalWhilePublishingAndLeaveAWholeRecording(String signal) throws Exception {
@@ -133,6 +162,32 @@ class RtmpflowServerIT {
             FrameMd5.of(source).assertPrefixIs(recorded, 20);
             assertThat(Ffprobe.assertReadable(recording)).isEqualTo(recorded.packets().size());
             publisher.await();
+        }
+    }
+
+    @Test
+    void shouldAskAReconnectCapablePublisherToMoveOnSigtermAndExitOnceItLeft() throws Exception {
+        // A drain far longer than the exit deadline: the server exits because the stream ended.
+        try (ServerProcess server = ServerProcess.start("drain", "--bind", "127.0.0.1", "--port", "0",
+                "--drain-seconds", "600")) {
+            String url = "rtmp://127.0.0.1:" + server.awaitListening() + "/live";
+            try (RtmpClient publisher = RtmpClient.connect(url, RtmpClientOptions.DEFAULTS,
+                    AmfObject.builder().put(EnhancedRtmp.CAPS_EX, EnhancedRtmp.CAPS_EX_RECONNECT).build())) {
+                publisher.publish("cam");
+                for (FlvTag tag : TestTags.stream(7, 30, 2_000)) {
+                    publisher.send(tag);
+                }
+                server.awaitLine("publishing live/cam from ");
+
+                server.signal("TERM");
+
+                AmfObject request = publisher.awaitStatus(StatusCodes.CONNECT_RECONNECT_REQUEST, Duration.ofSeconds(30));
+                assertThat(request.getString("level")).isEqualTo("status");
+                server.awaitLine("shutting down");
+                assertThat(server.stdoutText()).doesNotContain("ended live/cam");
+            }
+            assertThat(server.awaitExit()).as(server.describe()).isZero();
+            assertThat(server.stdoutText()).contains("ended live/cam: ").contains("stopped");
         }
     }
 

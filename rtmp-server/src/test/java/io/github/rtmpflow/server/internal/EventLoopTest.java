@@ -48,6 +48,29 @@ class EventLoopTest {
     }
 
     @Test
+    void shouldRunTasksGivenOnTheLoopAfterThoseOtherThreadsGaveBefore() throws Exception {
+        loop.start();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch remoteQueued = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        loop.execute(() -> {
+            // Runs on the loop: waits until another thread has queued a task, then queues its own.
+            try {
+                remoteQueued.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.execute(() -> seen.add("local"));
+            loop.execute(done::countDown);
+        });
+        loop.execute(() -> seen.add("remote"));
+        remoteQueued.countDown();
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).containsExactly("remote", "local");
+    }
+
+    @Test
     void shouldSurviveAThrowingTask() throws Exception {
         loop.start();
         CountDownLatch after = new CountDownLatch(1);

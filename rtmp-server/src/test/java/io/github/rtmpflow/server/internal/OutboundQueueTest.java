@@ -2,12 +2,18 @@ package io.github.rtmpflow.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rtmpflow.core.chunk.ChunkEncoder;
+import io.github.rtmpflow.core.chunk.MessageTypes;
+import io.github.rtmpflow.core.chunk.RawMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OutboundQueueTest {
 
@@ -99,5 +105,88 @@ class OutboundQueueTest {
 
         assertThat(channel.taken.size()).isEqualTo(count);
         assertThat(channel.buffersOffered).allMatch(n -> n <= OutboundQueue.MAX_GATHER);
+    }
+
+    private static RawMessage video(long timestamp, int length, int seed) {
+        byte[] payload = new byte[length];
+        new Random(seed).nextBytes(payload);
+        return new RawMessage(6, timestamp, MessageTypes.VIDEO, 1, ByteBuffer.wrap(payload).asReadOnlyBuffer());
+    }
+
+    @Test
+    void shouldEncodeMessagesIntoOnePooledBufferAndGiveItBackOnceWritten() throws Exception {
+        OutboundBufferPool pool = new OutboundBufferPool();
+        OutboundQueue queue = new OutboundQueue(pool);
+        ChunkEncoder encoder = new ChunkEncoder();
+        ChunkEncoder reference = new ChunkEncoder();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            RawMessage m = video(33L * i, 300 + i, i);
+            queue.encode(encoder, m);
+            expected.write(toArray(reference.encode(m)));
+        }
+        ThrottledChannel channel = new ThrottledChannel(100_000);
+
+        assertThat(queue.queuedBytes()).isEqualTo(expected.size());
+        assertThat(queue.writeTo(channel)).isTrue();
+
+        assertThat(channel.taken.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(channel.buffersOffered).containsExactly(1);
+        assertThat(pool.allocatedCount()).isEqualTo(1);
+        assertThat(pool.idleCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 250, 100_000})
+    void shouldKeepTheOrderOfEncodedAndAddedBytesAcrossPartialWrites(int budgetPerWrite) throws Exception {
+        OutboundBufferPool pool = new OutboundBufferPool();
+        OutboundQueue queue = new OutboundQueue(pool);
+        ChunkEncoder encoder = new ChunkEncoder();
+        ChunkEncoder reference = new ChunkEncoder();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ThrottledChannel channel = new ThrottledChannel(budgetPerWrite);
+        Random random = new Random(42);
+        for (int i = 0; i < 60; i++) {
+            if (random.nextInt(4) == 0) {
+                byte[] control = {(byte) i, (byte) (i + 1)};
+                queue.add(ByteBuffer.wrap(control));
+                expected.write(control);
+            } else {
+                // Up to twice a pool buffer: the large ones take the heap path.
+                RawMessage m = video(10L * i, 1 + random.nextInt(2 * OutboundBufferPool.BUFFER_SIZE), i);
+                queue.encode(encoder, m);
+                expected.write(toArray(reference.encode(m)));
+            }
+            channel.budget = budgetPerWrite;
+            queue.writeTo(channel);
+        }
+        channel.budget = Integer.MAX_VALUE;
+
+        assertThat(queue.writeTo(channel)).isTrue();
+
+        assertThat(channel.taken.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(pool.idleCount()).isEqualTo((int) Math.min(pool.allocatedCount(), OutboundBufferPool.MAX_IDLE));
+    }
+
+    @Test
+    void shouldGiveBackPooledBuffersWhenCleared() {
+        OutboundBufferPool pool = new OutboundBufferPool();
+        OutboundQueue queue = new OutboundQueue(pool);
+        ChunkEncoder encoder = new ChunkEncoder();
+        queue.encode(encoder, video(0, 100_000, 1));
+        queue.encode(encoder, video(33, 100_000, 2));
+
+        queue.clear();
+
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(pool.allocatedCount()).isEqualTo(2);
+        assertThat(pool.idleCount()).isEqualTo(2);
+    }
+
+    private static byte[] toArray(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        return a;
     }
 }

@@ -89,6 +89,11 @@ public final class Ffmpeg7 implements AutoCloseable {
         return ExternalTool.run(label, budget, command("ffmpeg", args));
     }
 
+    /** Starts the chroot's {@code ffmpeg} in the background; close or await the result. */
+    public ExternalTool.Running start(String label, Duration budget, String... args) {
+        return ExternalTool.start(label, budget, command("ffmpeg", args));
+    }
+
     /** Runs the chroot's {@code ffprobe} with {@code args} (after {@code -hide_banner}). */
     public ExternalTool.Result ffprobe(String label, Duration budget, String... args) {
         return ExternalTool.run(label, budget, command("ffprobe", args));
