@@ -276,6 +276,11 @@ public final class TlsTransport implements Transport {
                 if (result.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {
                     afterEngine(result.getHandshakeStatus());
                 }
+                if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
+                    // The engine waits for the peer (never seen outside a refused renegotiation): try later.
+                    flushPending();
+                    return consumed;
+                }
             }
         }
         return consumed;
