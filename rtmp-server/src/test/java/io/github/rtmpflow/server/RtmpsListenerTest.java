@@ -128,7 +128,8 @@ class RtmpsListenerTest {
     void shouldFailATlsClientOnThePlainPortCleanly() throws Exception {
         int plainPort = server.localAddress().getPort();
         assertThatThrownBy(() -> TlsClients.connect(plainPort, "TLSv1.3")).isInstanceOf(IOException.class);
-        Poll.until("RTMP handshake failure logged", () -> log().contains("C0 is not RTMP version 3: version=22"));
+        Poll.until("RTMP handshake failure logged", () -> log().contains("C0 is not RTMP version 3: version=22"
+                + " (a TLS ClientHello: this port speaks plain RTMP, RTMPS clients use the RTMPS port)"));
         Poll.until("connection released", () -> server.openConnections() == 0);
         // The plain listener still serves RTMP.
         try (RtmpClient client = RtmpClient.connect(TestServers.url(server, "live"))) {

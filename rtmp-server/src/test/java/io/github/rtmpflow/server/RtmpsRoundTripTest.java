@@ -8,15 +8,16 @@ import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
 import io.github.rtmpflow.server.testing.FlvFiles;
 import io.github.rtmpflow.server.testing.LogFile;
+import io.github.rtmpflow.server.testing.SplittingProxy;
 import io.github.rtmpflow.server.testing.TestCertificates;
 import io.github.rtmpflow.server.testing.TestServers;
-import io.github.rtmpflow.server.testing.SplittingProxy;
 import io.github.rtmpflow.server.testing.TestTags;
 import io.github.rtmpflow.server.testing.TlsProxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,6 +66,30 @@ class RtmpsRoundTripTest {
         List<FlvTag> recorded = FlvFiles.read(recordings.resolve("live/cam1.flv"));
         PublishRoundTripTest.assertSameTags(FlvFiles.media(recorded), FlvFiles.media(sent));
         assertThat(LogFile.read()).contains("listening on rtmps://127.0.0.1:" + tlsPort);
+    }
+
+    @Test
+    void shouldKeepEveryTagAcrossATls13KeyUpdate() throws Exception {
+        List<FlvTag> sent = TestTags.stream(11, 60, 30_000);
+        CollectingSubscriber subscriber = new CollectingSubscriber();
+        RtmpServer server = TestServers.builder()
+                .rtmps(TlsOptions.of(TestServers.loopback(), TlsCredentials.pem(pair.certificate(), pair.key())))
+                .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
+                .start();
+        try (TlsProxy proxy = TlsProxy.start(server.rtmpsAddress().orElseThrow().getPort(), "TLSv1.3")) {
+            try (RtmpClient client = RtmpClient.connect(proxy.url("live"))) {
+                client.publish("keys");
+                for (int i = 0; i < sent.size(); i++) {
+                    if (i % 20 == 10) {
+                        proxy.updateKeys();
+                    }
+                    client.send(sent.get(i));
+                }
+            }
+            PublishRoundTripTest.assertSameTags(subscriber.done().get(30, TimeUnit.SECONDS), sent);
+        } finally {
+            server.close();
+        }
     }
 
     @ParameterizedTest

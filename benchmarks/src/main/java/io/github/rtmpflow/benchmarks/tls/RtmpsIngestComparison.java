@@ -87,16 +87,19 @@ public final class RtmpsIngestComparison {
     /** Returns {MB/s, server loop CPU % of one core, server loop CPU s per GB}. */
     private static double[] run(String label, String url, int publishers, int duration, String prefix)
             throws InterruptedException {
-        long cpuBefore = loopCpuNanos();
+        long cpuBefore = cpuNanos("rtmpflow-loop-");
+        long processBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         LoadReport report = LoadGenerator.run(LoadOptions.parse("--url", url, "--publishers",
                 Integer.toString(publishers), "--duration", Integer.toString(duration), "--stream-prefix", prefix));
         double wall = (System.nanoTime() - wallBefore) / 1e9;
-        double cpu = (loopCpuNanos() - cpuBefore) / 1e9;
+        double cpu = (cpuNanos("rtmpflow-loop-") - cpuBefore) / 1e9;
+        double rest = (processCpuNanos() - processBefore) / 1e9 - cpu;
         double gigabytes = report.bytes() / 1e9;
         double[] figures = {report.megabytesPerSecond(), 100 * cpu / wall, gigabytes > 0 ? cpu / gigabytes : 0};
-        System.out.printf(Locale.ROOT, "%-8s %8.1f MB/s  server loops %6.1f %% of a core  %6.2f CPU s/GB  ok=%d/%d%n",
-                label, figures[0], figures[1], figures[2], report.ok(), report.publishers());
+        System.out.printf(Locale.ROOT, "%-8s %8.1f MB/s  server loops %6.1f %% of a core  %6.2f CPU s/GB"
+                + "  (rest of the JVM: generator, JIT, GC %5.1f %%)  ok=%d/%d%n", label, figures[0], figures[1],
+                figures[2], 100 * rest / wall, report.ok(), report.publishers());
         if (!report.allOk()) {
             System.out.println("  failures: " + report.failures());
         }
@@ -118,12 +121,18 @@ public final class RtmpsIngestComparison {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
-    /** CPU time of the server's event loop threads so far. */
-    private static long loopCpuNanos() {
+    /** CPU time of this JVM so far, every thread. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** CPU time so far of the live threads whose names start with {@code prefix}. */
+    private static long cpuNanos(String prefix) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("rtmpflow-loop-")) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
                 long cpu = threads.getThreadCpuTime(info.getThreadId());
                 total += Math.max(0, cpu);
             }

@@ -31,6 +31,8 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
     private static final Logger LOG = LoggerFactory.getLogger(RtmpConnection.class);
     /** How long a peer gets to take the last bytes (an error status) before a hard close. */
     private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** First byte of a TLS handshake record (ContentType handshake, RFC 8446 5.1). */
+    private static final byte TLS_HANDSHAKE_RECORD = 0x16;
 
     private final ServerContext ctx;
     private final Connection connection;
@@ -72,12 +74,17 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
     @Override
     public void onRead(ByteBuffer data) {
         if (handshake != null) {
+            // 0x16 as the very first byte is a TLS handshake record: an RTMPS client on the plain port.
+            boolean tlsHello = connection.bytesRead() == data.remaining() && data.hasRemaining()
+                    && data.get(data.position()) == TLS_HANDSHAKE_RECORD;
             handshake.feed(data);
             if (handshake.hasOutput()) {
                 connection.send(handshake.takeOutput());
             }
             if (handshake.failed()) {
-                LOG.warn("[{}] {} handshake failed, closing: {}", label(), peer(), handshake.error().orElse(null));
+                LOG.warn("[{}] {} handshake failed, closing: {}{}", label(), peer(), handshake.error().orElse(null),
+                        tlsHello ? " (a TLS ClientHello: this port speaks plain RTMP, RTMPS clients use the RTMPS port)"
+                                : "");
                 connection.close("handshake failed");
                 return;
             }

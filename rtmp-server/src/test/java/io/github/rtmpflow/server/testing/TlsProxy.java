@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A local plain-TCP to TLS relay (like stunnel in client mode), so the plain {@code RtmpClient}
@@ -20,6 +21,7 @@ public final class TlsProxy implements AutoCloseable {
     private final int targetPort;
     private final String protocol;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<SSLSocket> tlsSockets = new CopyOnWriteArrayList<>();
 
     private TlsProxy(int targetPort, String protocol) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -40,11 +42,22 @@ public final class TlsProxy implements AutoCloseable {
         return "rtmp://127.0.0.1:" + listener.getLocalPort() + "/" + app;
     }
 
+    /**
+     * Asks for new keys on every TLS connection: on TLS 1.3, {@code SSLSocket.startHandshake()}
+     * sends a KeyUpdate (requesting the server's too); on TLS 1.2 it would renegotiate.
+     */
+    public void updateKeys() throws IOException {
+        for (SSLSocket socket : tlsSockets) {
+            socket.startHandshake();
+        }
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket plain = listener.accept();
-                Socket tls = TlsClients.connect(targetPort, protocol);
+                SSLSocket tls = TlsClients.connect(targetPort, protocol);
+                tlsSockets.add(tls);
                 tls.setSoTimeout(0);
                 sockets.add(plain);
                 sockets.add(tls);
