@@ -19,12 +19,19 @@
 # ROOT/tmp (the host path ROOT/tmp/x is /tmp/x inside).
 #
 # Exit status: 0 when the chroot works (its `ffmpeg -version` first line is printed), non-zero
-# otherwise (the caller, .ci/run, prints a banner: the live Enhanced RTMP tests then fail).
+# otherwise (the caller, .ci/run, prints a banner: the live Enhanced RTMP tests then report
+# NOT RUN in a banner of their own).
 set -euo pipefail
 
 ROOT="${RTMPFLOW_FFMPEG7_ROOT:-/opt/rtmpflow-trixie}"
 MIRROR="${RTMPFLOW_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 MARK="$ROOT/.rtmpflow-ffmpeg7-ready"
+BUILDING="$ROOT/.rtmpflow-ffmpeg7-building"
+
+case "$ROOT" in
+  /|/bin|/boot|/dev|/etc|/home|/lib*|/opt|/proc|/root|/run|/sbin|/srv|/sys|/tmp|/usr|/var|"")
+    echo "refusing to use $ROOT as the chroot directory" >&2; exit 2 ;;
+esac
 
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
@@ -48,13 +55,20 @@ if ! command -v debootstrap >/dev/null 2>&1; then
 fi
 
 if [ -e "$ROOT" ]; then
-  echo "removing unfinished chroot $ROOT"
-  # Nothing is mounted inside (no /proc, /dev binds), so a plain removal is safe.
-  $SUDO rm -rf --one-file-system "$ROOT"
+  # Only a directory this script started (or an empty one) is removed: never someone's data.
+  if [ -f "$BUILDING" ] || [ -f "$MARK" ] || [ -z "$(ls -A "$ROOT" 2>/dev/null)" ]; then
+    echo "removing unfinished or broken chroot $ROOT"
+    # Nothing is mounted inside (no /proc, /dev binds), so a plain removal is safe.
+    $SUDO rm -rf --one-file-system "$ROOT"
+  else
+    echo "$ROOT exists and was not made by this script: remove it or set RTMPFLOW_FFMPEG7_ROOT" >&2
+    exit 2
+  fi
 fi
 
 echo "debootstrap trixie into $ROOT (about 150 s)"
 $SUDO mkdir -p "$ROOT"
+$SUDO touch "$BUILDING"
 timeout -k 10 1200 $SUDO debootstrap --variant=minbase trixie "$ROOT" "$MIRROR"
 
 echo "installing ffmpeg 7 in the chroot"
@@ -65,3 +79,4 @@ timeout -k 10 1200 $SUDO chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:
 $SUDO chmod 1777 "$ROOT/tmp"
 check
 $SUDO touch "$MARK"
+$SUDO rm -f "$BUILDING"

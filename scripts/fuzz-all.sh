@@ -6,7 +6,9 @@
 #
 # One target by hand:
 #   JAZZER_FUZZ=1 ./mvnw -B -pl rtmp-core -am test -Dtest='ChunkDecoderFuzzTest#shouldNeverThrowStallOrOverrunTheLimits' \
-#       -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true -Djazzer.max_duration=10m
+#       -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true -Djazzer.instrument='io.github.rtmpflow.**' \
+#       -Djazzer.max_duration=10m
+# (jazzer.instrument: by default only the fuzz test's own package is instrumented for coverage.)
 # Findings land in src/test/resources/<package>/<Class>Inputs/<method>/crash-*: from then on
 # `verify` replays them in regression mode. The growing corpus stays in <module>/.cifuzz-corpus (ignored).
 set -euo pipefail
@@ -37,7 +39,8 @@ for entry in "${targets[@]}"; do
   log="$logs/${target//#/_}.log"
   status=0
   JAZZER_FUZZ=1 ./mvnw -B -pl "$module" -am test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Djazzer.hooks=true -Djazzer.max_duration="$duration" > "$log" 2>&1 || status=$?
+      -Djazzer.hooks=true -Djazzer.instrument='io.github.rtmpflow.**' -Djazzer.max_duration="$duration" \
+      > "$log" 2>&1 || status=$?
   done_line="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"
   findings="$(grep -cE '== Java Exception|Uncaught exception|Test unit written to' "$log" || true)"
   echo "$target status=$status findings=$findings ${done_line:-no DONE line, see $log}"

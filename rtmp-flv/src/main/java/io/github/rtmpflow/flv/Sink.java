@@ -86,8 +86,8 @@ abstract sealed class Sink implements TagSubscription permits QueuedSubscription
      * never reaches this subscriber, so it neither counts as a drop nor ends a wait for a
      * keyframe); then {@link #onTag}.
      */
-    final void publish(FlvTag tag, TagKind kind, boolean audioOnly) {
-        FlvTag selected = TrackFilter.apply(tag, tracks);
+    final void publish(FlvTag tag, TagKind kind, boolean audioOnly, SelectionMemo memo) {
+        FlvTag selected = memo.apply(tag, tracks);
         if (selected == null) {
             return;
         }

@@ -55,6 +55,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
 
     private final String name;
     private final JoinCache cache;
+    /** Producer-confined: narrowed copies of the tag being published, shared by equal selections. */
+    private final SelectionMemo selections = new SelectionMemo();
     private final AtomicReference<Sink[]> sinks = new AtomicReference<>(NO_SINKS);
     private final AtomicInteger pausingSubscribers = new AtomicInteger();
     /** Null while live; {@link #COMPLETED} or the Throwable once terminated. */
@@ -162,8 +164,9 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             if (!sink.attached) {
                 sink.attach(cache);
             }
-            sink.publish(tag, kind, audioOnly);
+            sink.publish(tag, kind, audioOnly, selections);
         }
+        selections.forget();
         cache.update(tag, kind);
         publishedTags.add(1);
         publishedBytes.add(tag.size());

@@ -14,7 +14,8 @@ import java.util.Set;
  *   <li>a many-tracks tag with some tracks chosen is rewritten into a new tag holding only those
  *       tracks, their ids, FourCCs and bytes unchanged, with any ModEx prefix kept: one chosen
  *       track becomes the one-track layout ({@link AvMultitrackType#ONE_TRACK}), several keep the
- *       tag's layout. This costs one body copy per such tag and subscriber.</li>
+ *       tag's layout. This costs one body copy per such tag and distinct selection: subscribers
+ *       with equal selections share the narrowed tag.</li>
  * </ul>
  * Sequence headers, the join cache and drop-until-keyframe all work on the filtered tags, so a
  * subscriber of track 1 joins at a keyframe of track 1 with track 1's configuration.

@@ -235,4 +235,22 @@ class TrackSelectionTest {
         assertThat(header.timestampNanoOffset()).isEqualTo(500);
         assertThat(header.codec()).isEqualTo(VideoCodec.HEVC);
     }
+
+    @Test
+    void shouldShareOneNarrowedTagBetweenSubscribersWithEqualSelections() {
+        TagFanout fanout = new TagFanout("live/shared");
+        RecordingSubscriber first = new RecordingSubscriber(Long.MAX_VALUE);
+        RecordingSubscriber second = new RecordingSubscriber(Long.MAX_VALUE);
+        RecordingSubscriber other = new RecordingSubscriber(Long.MAX_VALUE);
+        SubscribeOptions inline = SubscribeOptions.defaults().withExecutor(SubscribeOptions.CALLER_THREAD);
+        fanout.subscribe(first, inline.withTracks(video(1)));
+        fanout.subscribe(second, inline.withTracks(TrackSelection.of(Set.of(1), null)));
+        fanout.subscribe(other, inline.withTracks(video(0)));
+        fanout.publish(video(HEVC_MANY_TRACKS_KEY));
+
+        assertThat(first.tags()).hasSize(1);
+        assertThat(second.tags().get(0)).isSameAs(first.tags().get(0));
+        assertThat(hex(first.tags().get(0))).isEqualTo(HEVC_TRACK_1_KEY);
+        assertThat(hex(other.tags().get(0))).isEqualTo("96" + "01" + "68766331" + "00" + "000000aabb");
+    }
 }

@@ -58,6 +58,14 @@ public final class RtmpServer implements AutoCloseable {
         return runtime.localAddress();
     }
 
+    /**
+     * Returns the address the RTMPS listener listens on, with the actual port, or empty when
+     * the server has none (see {@link Builder#rtmps(TlsOptions)}).
+     */
+    public Optional<InetSocketAddress> rtmpsAddress() {
+        return Optional.ofNullable(runtime.tlsAddress());
+    }
+
     /** Returns the live streams, each with its {@link LiveStream#statistics()}. */
     public List<LiveStream> streams() {
         return runtime.context().registry().live();
@@ -142,6 +150,7 @@ public final class RtmpServer implements AutoCloseable {
         private SubscribeOptions recordingOptions = RecordingManager.DEFAULT_OPTIONS;
         private FanoutOptions fanoutOptions = FanoutOptions.DEFAULTS;
         private int chunkSize = ServerSessionConfig.DEFAULTS.chunkSize();
+        private TlsOptions rtmps;
 
         private Builder() {
         }
@@ -251,10 +260,22 @@ public final class RtmpServer implements AutoCloseable {
         }
 
         /**
+         * Adds an RTMPS listener next to the plain RTMP one, on the same loops, with the same
+         * authorizer, limits and timeouts; null (the default) means none. The credentials are
+         * loaded by {@link #start()}, which fails with a message naming the file when they are
+         * unusable.
+         */
+        public Builder rtmps(TlsOptions options) {
+            this.rtmps = options;
+            return this;
+        }
+
+        /**
          * Binds and starts the server.
          *
          * @return the running server
-         * @throws IOException when the address cannot be bound
+         * @throws IOException when an address cannot be bound, or the TLS credentials cannot be
+         *     read or used (the message says which file and why)
          */
         public RtmpServer start() throws IOException {
             ServerSessionConfig sessionConfig = ServerSessionConfig.DEFAULTS.withChunkSize(chunkSize)
@@ -266,7 +287,7 @@ public final class RtmpServer implements AutoCloseable {
                     : new RecordingManager(recordDirectory, recordingOptions);
             ServerContext ctx = new ServerContext(timeSource, timeSource.nanoTime(), limits, timeouts, sessionConfig,
                     authorizer, onPublish, onUnpublish, registry, recordings, new ConnectionLimiter(limits));
-            ServerRuntime runtime = new ServerRuntime(ctx, bind, eventLoops);
+            ServerRuntime runtime = new ServerRuntime(ctx, bind, eventLoops, rtmps);
             runtime.start();
             return new RtmpServer(runtime);
         }

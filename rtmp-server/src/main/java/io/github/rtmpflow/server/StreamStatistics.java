@@ -26,11 +26,13 @@ import java.util.TreeMap;
  * @param bytes body bytes of those tags
  * @param videoTags video tags, sequence headers included
  * @param audioTags audio tags, sequence headers included
- * @param keyframes video keyframes
+ * @param keyframes video keyframes (the keyframes of all Enhanced RTMP tracks at one timestamp
+ *     count once)
  * @param mediaDurationMillis span of the media timeline so far: last minus first timestamp
  * @param bitrate bits per second over the media timeline, 0 until it spans time
  * @param frameRate video frames per second over the video timeline (sequence headers not
- *     counted), 0 until two frames
+ *     counted; the frames of all Enhanced RTMP tracks at one timestamp count once), 0 until two
+ *     frames
  * @param videoCodec the video codec from the sequence header or first video tag; null until known
  * @param audioCodec the audio codec from the first audio tag; null until known
  * @param width coded width in pixels from the video configuration record or onMetaData, 0 when unknown

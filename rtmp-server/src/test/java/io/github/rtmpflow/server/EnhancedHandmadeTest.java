@@ -224,6 +224,31 @@ class EnhancedHandmadeTest {
     }
 
     @Test
+    void shouldCountTheRenditionsOfOnePictureAsOneFrameWhenEachTrackHasItsOwnTag() throws Exception {
+        List<FlvTag> original = capture("ffmpeg71_hevc_publish_c2s.bin");
+        List<FlvTag> perTrack = new ArrayList<>();
+        for (FlvTag tag : original) {
+            if (tag.isVideo() && (tag.byteAt(0) & 0x0F) <= 3) {
+                perTrack.add(EnhancedTags.oneTrack(tag, 0));
+                perTrack.add(EnhancedTags.oneTrack(tag, 1));
+            } else {
+                perTrack.add(tag);
+            }
+        }
+        StreamStatistics single = publish("single", original, TrackSelection.ALL).statistics();
+        Published p = publish("pertrack", perTrack, TrackSelection.of(Set.of(1), null));
+
+        PublishRoundTripTest.assertSameTags(p.received(), perTrack);
+        assertThat(p.statistics().videoTracks()).isEqualTo(Map.of(0, VideoCodec.HEVC, 1, VideoCodec.HEVC));
+        assertThat(p.statistics().keyframes()).isEqualTo(single.keyframes()).isPositive();
+        assertThat(p.statistics().frameRate()).isEqualTo(single.frameRate()).isPositive();
+        assertThat(p.statistics().width()).isEqualTo(640);
+        assertThat(p.selected().stream().filter(FlvTag::isVideo).filter(t -> (t.byteAt(0) & 0x0F) != 4).count())
+                .as("track 1 only: one tag per picture").isEqualTo(original.stream().filter(FlvTag::isVideo)
+                        .filter(t -> (t.byteAt(0) & 0x0F) <= 3).count());
+    }
+
+    @Test
     void shouldRecogniseAvcInEnhancedForm() throws Exception {
         List<FlvTag> sent = convert("ffmpeg_publish_c2s.bin", EnhancedTags::avcAsAvc1, Function.identity());
         Published p = publish("avc1", sent, TrackSelection.ALL);

@@ -8,6 +8,7 @@ import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.TrackSelection;
 import io.github.rtmpflow.flv.VideoCodec;
 import io.github.rtmpflow.server.client.RtmpClient;
+import io.github.rtmpflow.server.interop.ExternalTool;
 import io.github.rtmpflow.server.interop.Ffmpeg7;
 import io.github.rtmpflow.server.interop.FrameMd5;
 import io.github.rtmpflow.server.interop.Recordings;
@@ -15,6 +16,8 @@ import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.CollectingSubscriber;
 import io.github.rtmpflow.server.testing.EnhancedTags;
 import io.github.rtmpflow.server.testing.FlvFiles;
+import io.github.rtmpflow.server.testing.LogFile;
+import io.github.rtmpflow.server.testing.Poll;
 import io.github.rtmpflow.server.testing.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code -rtmp_enhanced_codecs}; the recording must hold exactly the file's packets (FFmpeg
  * 7.1's framemd5: same codec parameters, extradata, timestamps and bytes per packet), FFmpeg
  * 7.1's ffprobe must decode it with the right codecs and frame counts, and the server must have
- * detected codecs, resolution and the announced FourCCs.
+ * detected codecs, resolution and the announced FourCCs. An FFmpeg 7.1 player, attached before
+ * the publisher, must write exactly the file's packets (sizes and MD5s per stream).
  */
 class EnhancedRtmpFfmpeg7Test {
 
@@ -65,10 +69,19 @@ class EnhancedRtmpFfmpeg7Test {
                     .onPublish(stream -> stream.subscribe(subscriber, SubscribeOptions.defaults()))
                     .onUnpublish(ended::complete)
                     .start();
-            try {
+            // The log file, where the player's attachment shows, is shared by all tests: a unique mark.
+            String mark = "playing live/" + name;
+            int before = logOccurrences(mark);
+            try (ExternalTool.Running player = ffmpeg.start("play-" + name, Duration.ofSeconds(60), "-v", "error",
+                    "-i", TestServers.url(server, "live") + "/" + name, "-c", "copy", "-f", "flv",
+                    ffmpeg.chrootPath(name + "-played.flv"))) {
+                Poll.until("FFmpeg 7.1 to be attached as a player", () -> !player.isAlive()
+                        || logOccurrences(mark) > before);
                 ffmpeg.ffmpeg("publish-" + name, Duration.ofSeconds(60), "-v", "error", "-i",
                         ffmpeg.chrootPath(source), "-c", "copy", "-rtmp_enhanced_codecs", fourCc, "-f",
                         "flv", TestServers.url(server, "live") + "/" + name).assertSuccess();
+                player.await().assertSuccess();
+                ffmpeg.frameMd5(name + "-played.flv").assertSamePayloadsAs(ffmpeg.frameMd5(source));
                 StreamStatistics statistics = ended.get(30, TimeUnit.SECONDS).statistics();
                 String recording = "rec/live/" + name + ".flv";
                 Recordings.awaitFinished(ffmpeg.hostPath(recording), Duration.ofSeconds(30));
@@ -116,6 +129,66 @@ class EnhancedRtmpFfmpeg7Test {
             assertThat(ffmpeg.streams("flat/live/hevc.flv")).contains("hevc,video,640,360,"
                     + original.stream().filter(t -> t.isVideo() && !t.isSequenceHeader()
                             && (t.byteAt(0) & 0x0F) != 4).count());
+        }
+    }
+
+    /**
+     * FFmpeg 7.1 as a player (it announces no capsEx) of a two-track HEVC stream: it gets the
+     * default track in plain enhanced form, and what it writes holds exactly the packets of the
+     * single-track original (framemd5 sizes and MD5s per stream), with the right codec and frame
+     * count. It joins before the publisher, so it receives everything.
+     */
+    @Test
+    void shouldLetFfmpeg7PlayTheDefaultTrackOfAMultitrackStream() throws Exception {
+        List<FlvTag> original = EnhancedCaptureTest.mediaMessages(CaptureReplay.fixture("ffmpeg71_hevc_publish_c2s.bin"));
+        List<FlvTag> twoTracks = new ArrayList<>();
+        for (FlvTag tag : original) {
+            twoTracks.add(tag.isVideo() && (tag.byteAt(0) & 0x0F) <= 3 ? EnhancedTags.twoTracks(tag) : tag);
+        }
+        try (Ffmpeg7 ffmpeg = Ffmpeg7.require()) {
+            recordWithRtmpClient(ffmpeg.hostPath("orig"), SubscribeOptions.defaults(), "hevc", original);
+            try (RtmpServer server = TestServers.builder().start()) {
+                // A name of its own: the log file (where attachment shows) is shared by all tests.
+                String stream = "multi-" + Long.toHexString(System.nanoTime());
+                String url = TestServers.url(server, "live") + "/" + stream;
+                try (ExternalTool.Running player = ffmpeg.start("play-multi", Duration.ofSeconds(60), "-v", "error",
+                        "-i", url, "-c", "copy", "-f", "flv", ffmpeg.chrootPath("played.flv"))) {
+                    Poll.until("FFmpeg 7.1 to be attached as a player", () -> !player.isAlive()
+                            || logContains("playing live/" + stream));
+                    try (RtmpClient publisher = RtmpClient.connect(TestServers.url(server, "live"))) {
+                        publisher.publish(stream);
+                        for (FlvTag tag : twoTracks) {
+                            publisher.send(tag);
+                        }
+                    }
+                    player.await().assertSuccess();
+                }
+            }
+            ffmpeg.frameMd5("played.flv").assertSamePayloadsAs(ffmpeg.frameMd5("orig/live/hevc.flv"));
+            assertThat(ffmpeg.streams("played.flv")).contains("hevc,video,640,360,"
+                    + original.stream().filter(t -> t.isVideo() && !t.isSequenceHeader()
+                            && (t.byteAt(0) & 0x0F) != 4).count());
+        }
+    }
+
+    private static int logOccurrences(String text) {
+        try {
+            String log = LogFile.read();
+            int count = 0;
+            for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + 1)) {
+                count++;
+            }
+            return count;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean logContains(String text) {
+        try {
+            return LogFile.read().contains(text);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.server.AuthorizationRequest.Action;
 import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.client.RtmpRefusedException;
 import io.github.rtmpflow.server.testing.Poll;
@@ -36,7 +37,7 @@ class ReadmeEmbeddingTest {
         // --- README example, unchanged except for the bind address and the consumer ---
         RtmpServer server = RtmpServer.builder()
                 .bind(bindAddress)                                   // README: new InetSocketAddress(1935)
-                .authorizer(request -> "secret".equals(request.queryParam("key"))
+                .authorizer(request -> request.action() == Action.PLAY || "secret".equals(request.queryParam("key"))
                         ? Decision.allow() : Decision.deny("wrong stream key"))
                 .recordDirectory(recordings)                         // optional: <dir>/<app>/<name>.flv
                 .onPublish(stream -> stream.addListener(received::add)) // or stream.publisher().subscribe(...)

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -50,6 +51,8 @@ abstract class ClientConnection {
     private ChunkDecoder decoder;
     private ClientHandshake handshake;
     private SocketChannel channel;
+    /** The socket itself, or TLS over it for rtmps:// URLs. */
+    private ByteChannel io;
     private SelectionKey key;
     private final OutputBuffer out;
     private OutgoingMessage heldControl;
@@ -159,6 +162,7 @@ abstract class ClientConnection {
         if (source != null) {
             channel.bind(source);
         }
+        io = options.url().tls() ? new ClientTls(channel, options.url().host(), options.url().port()) : channel;
         boolean connected = channel.connect(loop.address());
         key = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
         if (connected) {
@@ -178,7 +182,7 @@ abstract class ClientConnection {
         ByteBuffer in = loop.readBuffer();
         while (phase != Phase.CLOSED) {
             in.clear();
-            int n = channel.read(in);
+            int n = io.read(in);
             if (n <= 0) {
                 if (n < 0) {
                     onEndOfStream();
@@ -280,11 +284,14 @@ abstract class ClientConnection {
             if (!out.draining() && !fill(now)) {
                 break;
             }
-            if (!out.writeTo(channel)) {
+            if (!out.writeTo(io)) {
                 break;
             }
         }
         if (phase == Phase.FINISHING && !out.hasBytes() && heldControl == null) {
+            if (io instanceof ClientTls tls) {
+                tls.closeOutbound();
+            }
             channel.shutdownOutput();
             phase = Phase.CLOSING;
             deadline = now + CLOSE_WAIT_NANOS;

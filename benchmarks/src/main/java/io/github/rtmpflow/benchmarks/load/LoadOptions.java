@@ -199,6 +199,7 @@ public record LoadOptions(RtmpUrl url, int publishers, int players, int videoKbp
     public static String usage() {
         return String.join("\n",
                 "usage: LoadGenerator --url rtmp://HOST[:PORT]/APP [options]",
+                "  (rtmps://HOST:PORT/APP: TLS, trusting any certificate - for self-signed test servers)",
                 "  --publishers N            concurrent publishers (1)",
                 "  --players N               players, player i of stream i % publishers, measuring latency and",
                 "                            dropped frames (0); --publishers 1 --players N: N players of one stream",

@@ -2,7 +2,7 @@ package io.github.rtmpflow.benchmarks.load;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * A connection's outgoing bytes in a direct buffer borrowed from its loop's pool only while
@@ -58,7 +58,7 @@ final class OutputBuffer {
      *
      * @throws IOException from the socket
      */
-    boolean writeTo(SocketChannel channel) throws IOException {
+    boolean writeTo(WritableByteChannel channel) throws IOException {
         if (buffer == null) {
             return true;
         }

@@ -25,6 +25,9 @@ import java.util.Objects;
  * bytes that revealed the error; every later {@code feed} discards all of its input (position
  * = limit, not counted in {@link #bytesConsumed()}) and reports nothing, so a caller that
  * keeps feeding cannot spin. Not thread-safe; one decoder per connection.
+ *
+ * <p>Memory: partial messages count against {@link RtmpLimits#maxBufferedBytes()} and, when the
+ * decoder was given one, a {@link BufferBudget} shared with other decoders.
  */
 public final class ChunkDecoder {
 
@@ -45,6 +48,7 @@ public final class ChunkDecoder {
 
     private final RtmpLimits limits;
     private final ChunkListener listener;
+    private final BufferBudget budget;
     private final ChunkStreamTable<IncomingChunkStream> streams = new ChunkStreamTable<>();
 
     // Header cursor: the bytes of the chunk header being read, and how many it needs.
@@ -69,6 +73,7 @@ public final class ChunkDecoder {
     private long bufferedBytes;
     private long bytesConsumed;
     private ProtocolError error;
+    private boolean released;
 
     /**
      * Creates a decoder.
@@ -77,8 +82,21 @@ public final class ChunkDecoder {
      * @param listener receives every complete message
      */
     public ChunkDecoder(RtmpLimits limits, ChunkListener listener) {
+        this(limits, listener, BufferBudget.UNLIMITED);
+    }
+
+    /**
+     * Creates a decoder whose partial messages also count against {@code budget}, shared with
+     * other decoders; call {@link #releaseBuffers()} when the connection is gone.
+     *
+     * @param limits the bounds enforced on peer input
+     * @param listener receives every complete message
+     * @param budget the shared bound on partial-message bytes
+     */
+    public ChunkDecoder(RtmpLimits limits, ChunkListener listener, BufferBudget budget) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /**
@@ -92,7 +110,7 @@ public final class ChunkDecoder {
      * @param in the received bytes; its position advances past the consumed ones
      */
     public void feed(ByteBuffer in) {
-        if (error != null) {
+        if (error != null || released) {
             in.position(in.limit());
             return;
         }
@@ -138,9 +156,21 @@ public final class ChunkDecoder {
         return chunkSize;
     }
 
-    /** Bytes reserved for partial messages right now (their announced lengths); for tests. */
-    long bufferedBytes() {
+    /** Returns the bytes reserved for partial messages right now (their announced lengths). */
+    public long bufferedBytes() {
         return bufferedBytes;
+    }
+
+    /**
+     * Gives the partial messages' reservations back to the shared {@link BufferBudget}; call once
+     * when the connection is gone. Later {@code feed} calls discard their input. Idempotent.
+     */
+    public void releaseBuffers() {
+        if (!released) {
+            released = true;
+            budget.release(bufferedBytes);
+            bufferedBytes = 0;
+        }
     }
 
     private Pass pass(ByteBuffer src) throws ProtocolException {
@@ -183,6 +213,7 @@ public final class ChunkDecoder {
         byte[] payload = stream.payload;
         stream.payload = null;
         bufferedBytes -= payload.length;
+        giveBack(payload.length);
         return deliver(stream, ByteBuffer.wrap(payload).asReadOnlyBuffer());
     }
 
@@ -331,6 +362,11 @@ public final class ChunkDecoder {
                             + " length=" + length + " bufferedBytes=" + bufferedBytes
                             + " maxBufferedBytes=" + limits.maxBufferedBytes());
         }
+        if (!released && !budget.tryReserve(length)) {
+            throw new ProtocolException(ProtocolError.Code.BUFFER_LIMIT,
+                    "partial messages exceed the shared buffer budget: chunkStreamId=" + stream.chunkStreamId
+                            + " length=" + length + " bufferedBytes=" + bufferedBytes);
+        }
         bufferedBytes += length;
         stream.payload = new byte[length];
         stream.received = 0;
@@ -339,9 +375,17 @@ public final class ChunkDecoder {
         return true;
     }
 
+    /** Returns bytes to the shared budget, unless {@link #releaseBuffers()} returned them all already. */
+    private void giveBack(long bytes) {
+        if (!released) {
+            budget.release(bytes);
+        }
+    }
+
     private void dropPartial(IncomingChunkStream stream) {
         if (stream.payload != null) {
             bufferedBytes -= stream.payload.length;
+            giveBack(stream.payload.length);
             stream.payload = null;
             stream.received = 0;
         }

@@ -1,6 +1,8 @@
 package io.github.rtmpflow.server.cli;
 
+import io.github.rtmpflow.server.TlsCredentials;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -56,21 +58,48 @@ public record CliOptions(
     }
 
     /**
-     * The RTMPS listener's settings (accepted on the command line, not served yet).
+     * The RTMPS listener's settings: a PEM certificate chain and key, or a PKCS#12 keystore and
+     * the file holding its password (exactly one of the two pairs).
      *
      * @param port the RTMPS port, 0 for any free port
-     * @param certificateChain the PEM certificate chain file
-     * @param privateKey the PEM (PKCS#8) private key file
+     * @param certificateChain the PEM certificate chain file, or null with a keystore
+     * @param privateKey the PEM private key file, or null with a keystore
+     * @param keystore the PKCS#12 keystore, or null with PEM files
+     * @param keystorePasswordFile the file with the keystore's password, or null with PEM files
      */
-    public record TlsOptions(int port, Path certificateChain, Path privateKey) {
+    public record TlsOptions(int port, Path certificateChain, Path privateKey, Path keystore,
+            Path keystorePasswordFile) {
 
         /** Checks the values; misuse throws {@link IllegalArgumentException}. */
         public TlsOptions {
-            Objects.requireNonNull(certificateChain, "certificateChain");
-            Objects.requireNonNull(privateKey, "privateKey");
+            boolean pem = certificateChain != null && privateKey != null && keystore == null
+                    && keystorePasswordFile == null;
+            boolean pkcs12 = certificateChain == null && privateKey == null && keystore != null
+                    && keystorePasswordFile != null;
+            if (!pem && !pkcs12) {
+                throw new IllegalArgumentException("TLS needs a certificate and key, or a keystore and password file:"
+                        + " certificateChain=" + certificateChain + ", privateKey=" + privateKey + ", keystore="
+                        + keystore + ", keystorePasswordFile=" + keystorePasswordFile);
+            }
             if (port < 0 || port > 0xFFFF) {
                 throw new IllegalArgumentException("rtmps port out of range: port=" + port);
             }
+        }
+
+        /** PEM settings: the certificate chain and the key. */
+        public TlsOptions(int port, Path certificateChain, Path privateKey) {
+            this(port, certificateChain, privateKey, null, null);
+        }
+
+        /**
+         * Returns the library's RTMPS settings for these flags: the listener on
+         * {@code bindAddress} and this port, the credentials checked for changes every
+         * {@link io.github.rtmpflow.server.TlsOptions#DEFAULT_RELOAD_INTERVAL}.
+         */
+        public io.github.rtmpflow.server.TlsOptions serverOptions(InetAddress bindAddress) {
+            TlsCredentials credentials = keystore != null ? TlsCredentials.pkcs12(keystore, keystorePasswordFile)
+                    : TlsCredentials.pem(certificateChain, privateKey);
+            return io.github.rtmpflow.server.TlsOptions.of(new InetSocketAddress(bindAddress, port), credentials);
         }
     }
 }

@@ -40,19 +40,28 @@ public final class CommandLine {
               --drain-seconds N     on SIGTERM/SIGINT, stop accepting, ask publishers that support
                                     it (Enhanced RTMP reconnect) to move, and wait up to N seconds
                                     for streams to end before closing them (default 5)
-              --rtmps-port N        RTMPS listener, with --tls-cert and --tls-key: NOT SUPPORTED
-              --tls-cert FILE       YET (the server refuses to start when they are given)
-              --tls-key FILE
+              --rtmps-port N        RTMPS listener (rtmps://HOST:N/<app>/<name>), 0 for any free
+                                    port; needs --tls-cert and --tls-key, or --tls-keystore and
+                                    --tls-keystore-password-file. Files are re-read when they
+                                    change (certificate renewal without a restart)
+              --tls-cert FILE       PEM certificate chain (server certificate first)
+              --tls-key FILE        PEM private key: PKCS#8 (BEGIN PRIVATE KEY), RSA (BEGIN RSA
+                                    PRIVATE KEY) or EC (BEGIN EC PRIVATE KEY), unencrypted; convert
+                                    others: openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem
+              --tls-keystore FILE   PKCS#12 keystore (.p12/.pfx) instead of PEM files
+              --tls-keystore-password-file FILE
+                                    file holding the keystore password (one line)
               --help                print this help and exit
 
             SIGTERM/SIGINT end every stream, finish the recordings and exit with status 0.
             Exit status: 0 after --help or a clean shutdown; 1 when the server cannot start
-            (address in use, record directory not writable, RTMPS requested); 2 on bad options.
+            (address in use, record directory not writable, TLS files unusable); 2 on bad options.
             More log: java -Dorg.slf4j.simpleLogger.defaultLogLevel=debug -jar rtmpflow-server.jar
             """;
 
     private static final Set<String> VALUE_FLAGS = Set.of("--bind", "--port", "--record-dir", "--rtmps-port",
-            "--tls-cert", "--tls-key", "--stream-key", "--max-connections", "--drain-seconds");
+            "--tls-cert", "--tls-key", "--tls-keystore", "--tls-keystore-password-file", "--stream-key",
+            "--max-connections", "--drain-seconds");
 
     private CommandLine() {
     }
@@ -132,19 +141,30 @@ public final class CommandLine {
     }
 
     private static CliOptions.TlsOptions tls(Map<String, String> values, int rtmpPort) throws BadOption {
-        List<String> flags = List.of("--rtmps-port", "--tls-cert", "--tls-key");
-        long given = flags.stream().filter(values::containsKey).count();
-        if (given == 0) {
+        List<String> pem = List.of("--tls-cert", "--tls-key");
+        List<String> pkcs12 = List.of("--tls-keystore", "--tls-keystore-password-file");
+        boolean anyPem = pem.stream().anyMatch(values::containsKey);
+        boolean anyPkcs12 = pkcs12.stream().anyMatch(values::containsKey);
+        if (!values.containsKey("--rtmps-port") && !anyPem && !anyPkcs12) {
             return null;
         }
-        if (given != flags.size()) {
+        if (anyPem && anyPkcs12) {
+            throw new BadOption("--tls-cert/--tls-key and --tls-keystore/--tls-keystore-password-file exclude each other");
+        }
+        if (anyPkcs12) {
+            if (!values.containsKey("--rtmps-port") || !pkcs12.stream().allMatch(values::containsKey)) {
+                throw new BadOption("--rtmps-port, --tls-keystore and --tls-keystore-password-file go together");
+            }
+        } else if (!values.containsKey("--rtmps-port") || !pem.stream().allMatch(values::containsKey)) {
             throw new BadOption("--rtmps-port, --tls-cert and --tls-key go together");
         }
         int port = intValue(values, "--rtmps-port", 0, 0, 0xFFFF);
         if (port != 0 && port == rtmpPort) {
             throw new BadOption("--rtmps-port must differ from --port: both are " + port);
         }
-        return new CliOptions.TlsOptions(port, path(values, "--tls-cert"), path(values, "--tls-key"));
+        return anyPem ? new CliOptions.TlsOptions(port, path(values, "--tls-cert"), path(values, "--tls-key"))
+                : new CliOptions.TlsOptions(port, null, null, path(values, "--tls-keystore"),
+                        path(values, "--tls-keystore-password-file"));
     }
 
     private static int intValue(Map<String, String> values, String flag, int defaultValue, int min, int max)

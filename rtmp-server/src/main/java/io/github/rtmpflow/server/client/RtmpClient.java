@@ -95,6 +95,9 @@ public final class RtmpClient implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(extraConnectProperties, "extraConnectProperties");
         RtmpUrl target = RtmpUrl.parse(url);
+        if (target.tls()) {
+            throw new IllegalArgumentException("RtmpClient speaks plain RTMP only: url=" + target);
+        }
         SocketChannel channel = SocketChannel.open();
         RtmpClient client = null;
         try {

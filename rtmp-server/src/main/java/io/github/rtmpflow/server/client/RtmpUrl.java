@@ -19,6 +19,8 @@ public record RtmpUrl(String host, int port, String app, String tcUrl) {
 
     /** The RTMP default port. */
     public static final int DEFAULT_PORT = 1935;
+    /** The RTMPS default port. */
+    public static final int DEFAULT_TLS_PORT = 443;
 
     /** Requires every component. */
     public RtmpUrl {
@@ -28,9 +30,10 @@ public record RtmpUrl(String host, int port, String app, String tcUrl) {
     }
 
     /**
-     * Parses {@code rtmp://host[:port]/app[?query]}.
+     * Parses {@code rtmp://host[:port]/app[?query]} or {@code rtmps://...} (default ports 1935
+     * and 443).
      *
-     * @throws IllegalArgumentException when the URL is not an rtmp URL with a host and an app
+     * @throws IllegalArgumentException when the URL is not an rtmp(s) URL with a host and an app
      */
     public static RtmpUrl parse(String url) {
         URI uri;
@@ -39,7 +42,8 @@ public record RtmpUrl(String host, int port, String app, String tcUrl) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a URL: " + e.getReason());
         }
-        if (!"rtmp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        boolean tls = "rtmps".equalsIgnoreCase(uri.getScheme());
+        if (!(tls || "rtmp".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("not an rtmp://host/app URL: scheme=" + uri.getScheme());
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -53,14 +57,22 @@ public record RtmpUrl(String host, int port, String app, String tcUrl) {
         if (uri.getRawQuery() != null) {
             app = app + "?" + uri.getRawQuery();
         }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
         return new RtmpUrl(uri.getHost(), port, app, url);
+    }
+
+    /**
+     * Returns whether the URL's scheme is {@code rtmps} (RTMP over TLS). {@link RtmpClient} speaks
+     * plain RTMP only; the load generator speaks both.
+     */
+    public boolean tls() {
+        return tcUrl.regionMatches(true, 0, "rtmps:", 0, "rtmps:".length());
     }
 
     /** Describes the URL without its query string, which may hold a key. */
     @Override
     public String toString() {
         int q = app.indexOf('?');
-        return "rtmp://" + host + ":" + port + "/" + (q < 0 ? app : app.substring(0, q));
+        return (tls() ? "rtmps://" : "rtmp://") + host + ":" + port + "/" + (q < 0 ? app : app.substring(0, q));
     }
 }

@@ -36,6 +36,8 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
     private final long id;
     private final String label;
     private final SocketChannel channel;
+    private final Transport transport;
+    private final Runnable readAgain = this::readAgain;
     private final InetSocketAddress peer;
     private final EventLoop loop;
     private final OutboundQueue outbound;
@@ -65,6 +67,18 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
      */
     public Connection(long id, SocketChannel channel, InetSocketAddress peer, EventLoop loop, long maxOutboundBytes,
             CloseListener closeListener) {
+        this(id, channel, new PlainTransport(channel), peer, loop, maxOutboundBytes, closeListener);
+    }
+
+    /**
+     * Creates a connection whose bytes pass through {@code transport} (TLS); {@link #open}
+     * registers it.
+     *
+     * @param transport what lies between {@code channel} and the handler; closes the channel
+     */
+    public Connection(long id, SocketChannel channel, Transport transport, InetSocketAddress peer, EventLoop loop,
+            long maxOutboundBytes, CloseListener closeListener) {
+        this.transport = transport;
         this.id = id;
         this.label = "c" + id;
         this.channel = channel;
@@ -80,6 +94,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
         this.lastReadNanos = loop.now();
         channel.configureBlocking(false);
         key = channel.register(loop.selector(), SelectionKey.OP_READ, this);
+        transport.open(this);
         this.handler = connectionHandler;
         handler.onOpen(this);
     }
@@ -112,6 +127,11 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
     /** Returns the peer's address. */
     public InetSocketAddress peer() {
         return peer;
+    }
+
+    /** Returns the transport (plain or TLS). */
+    public Transport transport() {
+        return transport;
     }
 
     /** Returns the owning loop. */
@@ -168,7 +188,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
             ByteBuffer buffer = loop.readBuffer();
             int n;
             try {
-                n = channel.read(buffer);
+                n = transport.read(buffer);
             } catch (IOException e) {
                 close("read failed: " + e.getMessage());
                 return;
@@ -185,9 +205,23 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
             lastReadNanos = loop.now();
             buffer.flip();
             handler.onRead(buffer);
-            if (n < buffer.capacity()) {
+            if (n < buffer.capacity() && !transport.hasBufferedInput()) {
                 return; // the socket is drained for now
             }
+        }
+        readBufferedLater();
+    }
+
+    /** Bytes the transport holds (decrypted TLS records) are invisible to the selector: read them next round. */
+    private void readBufferedLater() {
+        if (transport.hasBufferedInput() && !closed && !readingPaused) {
+            loop.execute(readAgain);
+        }
+    }
+
+    private void readAgain() {
+        if (!closed) {
+            read();
         }
     }
 
@@ -223,7 +257,12 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
             close("outbound limit");
             return;
         }
-        if (!flushRequested && !waitingForWrite) {
+        requestFlush();
+    }
+
+    /** Asks for a flush at the end of this loop iteration (the transport has bytes of its own). */
+    void requestFlush() {
+        if (!flushRequested && !waitingForWrite && !closed) {
             flushRequested = true;
             loop.requestFlush(this);
         }
@@ -237,7 +276,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
         }
         boolean drained;
         try {
-            drained = outbound.writeTo(channel);
+            drained = outbound.writeTo(transport) && transport.flushPending();
         } catch (IOException e) {
             close("write failed: " + e.getMessage());
             return;
@@ -269,6 +308,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
         if (readingPaused) {
             readingPaused = false;
             updateInterest();
+            readBufferedLater();
         }
     }
 
@@ -310,7 +350,7 @@ public final class Connection implements EventLoop.KeyHandler, EventLoop.Flushab
             key.cancel();
         }
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
             LOG.debug("[{}] close failed", label, e);
         }

@@ -132,7 +132,7 @@ final class PlayController {
                 ctx.limits().playerBudgetBytes(), ctx.limits().maxPlayerQueueBytes());
         players.put(request.streamId(), sink);
         StreamRegistry.PlayerJoin join = ctx.registry().addPlayer(app, request.name(), sink,
-                "player " + connection.label());
+                "player " + connection.label(), PlayerTracks.forPlayer(session.connectRequest().capabilities()));
         sink.started(join.subscription(), join.live());
         LOG.info("[{}] {} playing {}{}", connection.label(), connection.peer(), path,
                 join.live() ? "" : " (waiting for its publisher)");

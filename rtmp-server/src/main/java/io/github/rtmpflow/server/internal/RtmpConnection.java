@@ -101,7 +101,8 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         ctx.limiter().handshakeDone();
         connection.markHandshakeDone();
         loop().deadlines().cancel(handshakeTimer);
-        decoder = new ChunkDecoder(ctx.limits().protocol(), this::onMessage);
+        decoder = new ChunkDecoder(ctx.limits().protocol(), this::onMessage,
+                ctx.limiter().bufferBudget(peer().getAddress(), label()));
         long idle = ctx.timeouts().idle().toNanos();
         idleTimer = loop().deadlines().schedule(connection.lastReadNanos() + idle, this::checkIdle);
     }
@@ -269,6 +270,9 @@ public final class RtmpConnection implements ConnectionHandler, PublisherHandle 
         deadlines.cancel(pingTimer);
         handshake = null;
         paused = null;
+        if (decoder != null) {
+            decoder.releaseBuffers(); // its partial messages' share of the shared budgets
+        }
         session.transportClosed();
         drainEvents();
         publishes.endAll();

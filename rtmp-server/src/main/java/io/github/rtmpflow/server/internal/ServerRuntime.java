@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server.internal;
 
+import io.github.rtmpflow.server.TlsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -29,6 +30,8 @@ public final class ServerRuntime {
     private final ServerContext ctx;
     private final EventLoop[] loops;
     private final Acceptor acceptor;
+    private final AtomicLong ids = new AtomicLong();
+    private final TlsListener tls;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -39,12 +42,32 @@ public final class ServerRuntime {
      * @throws IOException when the address cannot be bound
      */
     public ServerRuntime(ServerContext ctx, InetSocketAddress bind, int eventLoops) throws IOException {
+        this(ctx, bind, eventLoops, null);
+    }
+
+    /**
+     * Binds the listening sockets, RTMP and, when {@code tlsOptions} is not null, RTMPS, and
+     * creates the loops (nothing runs before {@link #start()}).
+     *
+     * @throws IOException when an address cannot be bound or the TLS credentials are unusable
+     */
+    public ServerRuntime(ServerContext ctx, InetSocketAddress bind, int eventLoops, TlsOptions tlsOptions)
+            throws IOException {
         this.ctx = ctx;
         this.loops = new EventLoop[eventLoops];
         for (int i = 0; i < eventLoops; i++) {
             loops[i] = new EventLoop("rtmpflow-loop-" + i, ctx.time());
         }
-        this.acceptor = new Acceptor(bind, ctx.limiter(), this::dispatch, new AtomicLong());
+        this.tls = tlsOptions == null ? null
+                : new TlsListener(tlsOptions, ctx.limiter(), this::dispatchTls, ids);
+        try {
+            this.acceptor = new Acceptor(bind, ctx.limiter(), this::dispatch, ids);
+        } catch (IOException | RuntimeException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
     }
 
     /** Starts the loops, then accepting. */
@@ -55,6 +78,21 @@ public final class ServerRuntime {
         acceptor.start();
         LOG.info("rtmpflow listening on rtmp://{}:{} with {} event loops", acceptor.localAddress().getHostString(),
                 acceptor.localAddress().getPort(), loops.length);
+        if (tls != null) {
+            tls.start();
+            LOG.info("rtmpflow listening on rtmps://{}:{}", tls.localAddress().getHostString(),
+                    tls.localAddress().getPort());
+        }
+    }
+
+    /** Returns the RTMPS listener's bound address, or null without one. */
+    public InetSocketAddress tlsAddress() {
+        return tls == null ? null : tls.localAddress();
+    }
+
+    /** Returns the RTMPS listener, or null without one. */
+    public TlsListener tlsListener() {
+        return tls;
     }
 
     /** Returns the bound address. */
@@ -73,8 +111,16 @@ public final class ServerRuntime {
     }
 
     private void dispatch(long id, SocketChannel channel, InetSocketAddress peer) {
+        dispatch(id, channel, new PlainTransport(channel), peer);
+    }
+
+    private void dispatchTls(long id, SocketChannel channel, InetSocketAddress peer) {
+        dispatch(id, channel, tls.newTransport(channel, peer), peer);
+    }
+
+    private void dispatch(long id, SocketChannel channel, Transport transport, InetSocketAddress peer) {
         EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-        Connection connection = new Connection(id, channel, peer, loop, ctx.limits().maxOutboundBytes(),
+        Connection connection = new Connection(id, channel, transport, peer, loop, ctx.limits().maxOutboundBytes(),
                 this::onConnectionClosed);
         connections.add(connection);
         loop.execute(() -> open(connection));
@@ -121,7 +167,7 @@ public final class ServerRuntime {
         if (closed.get()) {
             return;
         }
-        acceptor.close();
+        closeAcceptors();
         for (Connection connection : new ArrayList<>(connections)) {
             connection.loop().execute(() -> {
                 if (connection.handler() instanceof RtmpConnection rtmp) {
@@ -147,7 +193,7 @@ public final class ServerRuntime {
         }
         LOG.info("rtmpflow closing: {} connections, {} live streams", connections.size(),
                 ctx.registry().liveCount());
-        acceptor.close();
+        closeAcceptors();
         ctx.registry().stopAccepting();
         for (Connection connection : new ArrayList<>(connections)) {
             // What is queued (a reconnect request, a last status) still goes out, briefly.
@@ -168,6 +214,13 @@ public final class ServerRuntime {
         }
         awaitLoops();
         LOG.info("rtmpflow closed");
+    }
+
+    private void closeAcceptors() {
+        acceptor.close();
+        if (tls != null) {
+            tls.close();
+        }
     }
 
     private void waitForConnections(long millis, boolean warn) {

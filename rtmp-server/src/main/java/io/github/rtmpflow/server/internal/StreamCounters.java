@@ -41,6 +41,8 @@ public final class StreamCounters {
     private volatile long lastTimestamp;
     private volatile long firstVideoTimestamp = Long.MIN_VALUE;
     private volatile long lastVideoTimestamp;
+    /** Publisher-loop only: the timestamp of the last keyframe counted. */
+    private long lastKeyframeTimestamp = Long.MIN_VALUE;
     private volatile VideoCodec videoCodec;
     private volatile AudioCodec audioCodec;
     private volatile int width;
@@ -83,8 +85,12 @@ public final class StreamCounters {
 
     private void onVideo(FlvTag tag, long ts) {
         videoTags = videoTags + 1;
-        if (tag.isKeyframe()) {
+        // Frames and keyframes count instants (distinct timestamps): Enhanced RTMP multitrack
+        // sends each rendition of one picture in its own tag at the same timestamp.
+        boolean newInstant = firstVideoTimestamp == Long.MIN_VALUE || ts != lastVideoTimestamp;
+        if (tag.isKeyframe() && ts != lastKeyframeTimestamp) {
             keyframes = keyframes + 1;
+            lastKeyframeTimestamp = ts;
         }
         if (tag.isSequenceHeader()) {
             readVideoConfiguration(tag);
@@ -93,7 +99,9 @@ public final class StreamCounters {
         if (tag.isSequenceEnd() || tag.isTrackConfiguration() || tag.size() == 0) {
             return;
         }
-        videoFrames = videoFrames + 1;
+        if (newInstant) {
+            videoFrames = videoFrames + 1;
+        }
         if (firstVideoTimestamp == Long.MIN_VALUE) {
             firstVideoTimestamp = ts;
         }

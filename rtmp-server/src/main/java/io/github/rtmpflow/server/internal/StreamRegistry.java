@@ -3,6 +3,7 @@ package io.github.rtmpflow.server.internal;
 import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import io.github.rtmpflow.flv.TrackSelection;
 import io.github.rtmpflow.flv.TagListener;
 import io.github.rtmpflow.flv.TagSubscription;
 import io.github.rtmpflow.server.LiveStream;
@@ -157,7 +158,16 @@ public final class StreamRegistry {
      * @return the subscription (cancel it, then call {@link #removeIfUnused}), and whether a
      *     session was live when it joined
      */
-    public synchronized PlayerJoin addPlayer(String app, String name, TagListener listener, String label) {
+    public PlayerJoin addPlayer(String app, String name, TagListener listener, String label) {
+        return addPlayer(app, name, listener, label, TrackSelection.ALL);
+    }
+
+    /**
+     * {@link #addPlayer(String, String, TagListener, String)} receiving only {@code tracks}
+     * (Enhanced RTMP multitrack), see {@link PlayerTracks}.
+     */
+    public synchronized PlayerJoin addPlayer(String app, String name, TagListener listener, String label,
+            TrackSelection tracks) {
         String key = app + "/" + name;
         StreamEntry entry = entries.get(key);
         if (entry == null) {
@@ -170,7 +180,7 @@ public final class StreamRegistry {
         }
         boolean live = entry.current() != null;
         TagSubscription subscription = entry.nameFanout().addListener(listener,
-                SubscribeOptions.defaults().withName(label).withReplayGop(true));
+                SubscribeOptions.defaults().withName(label).withReplayGop(true).withTracks(tracks));
         return new PlayerJoin(subscription, live);
     }
 

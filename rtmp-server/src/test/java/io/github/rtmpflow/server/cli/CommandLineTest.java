@@ -72,11 +72,24 @@ class CommandLineTest {
         "--bind no.such.host.invalid        | --bind: unknown address 'no.such.host.invalid'",
         "--rtmps-port 1936                  | --rtmps-port, --tls-cert and --tls-key go together",
         "--rtmps-port 1935 --tls-cert c --tls-key k | --rtmps-port must differ from --port: both are 1935",
+        "--tls-cert c --tls-key k           | --rtmps-port, --tls-cert and --tls-key go together",
+        "--rtmps-port 1936 --tls-keystore k | --rtmps-port, --tls-keystore and --tls-keystore-password-file go together",
+        "--rtmps-port 1936 --tls-cert c --tls-key k --tls-keystore s --tls-keystore-password-file p"
+                + " | --tls-cert/--tls-key and --tls-keystore/--tls-keystore-password-file exclude each other",
     })
     void shouldRejectBadOptions(String args, String message) {
         Parsed parsed = CommandLine.parse(args.trim().split(" +"));
 
         assertThat(parsed).isEqualTo(new Invalid(message));
+    }
+
+    @Test
+    void shouldParseAPkcs12RtmpsListener() {
+        CliOptions options = run("--rtmps-port", "0", "--tls-keystore", "server.p12", "--tls-keystore-password-file",
+                "password.txt");
+
+        assertThat(options.tls()).isEqualTo(
+                new CliOptions.TlsOptions(0, null, null, Path.of("server.p12"), Path.of("password.txt")));
     }
 
     @Test
@@ -95,7 +108,7 @@ class CommandLineTest {
     void shouldDocumentEveryFlagInTheUsage() {
         assertThat(CommandLine.USAGE).contains("--bind ADDR", "--port N", "--record-dir DIR", "--stream-key KEY",
                 "--max-connections N", "--drain-seconds N", "--rtmps-port N", "--tls-cert FILE", "--tls-key FILE",
-                "--help");
+                "--tls-keystore FILE", "--tls-keystore-password-file FILE", "--help");
     }
 
     private static CliOptions run(String... args) {

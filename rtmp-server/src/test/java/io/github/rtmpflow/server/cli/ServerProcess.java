@@ -50,13 +50,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar rtmpflow-server.jar args} with the JVM running the tests. */
     static ServerProcess start(String label, String... args) {
+        return start(label, List.of(), args);
+    }
+
+    /**
+     * Starts {@code java JVM_OPTIONS -jar rtmpflow-server.jar args} with the JVM running the
+     * tests, under {@code env --default-signal=INT}: a process started from a background job
+     * inherits SIGINT ignored, and the JVM then never sees it; a user at a terminal does not.
+     */
+    static ServerProcess start(String label, List<String> jvmOptions, String... args) {
         Path dir = TestPaths.target().resolve("it-logs");
         String base = String.format("%03d-%s", SEQUENCE.incrementAndGet(), label);
         Path out = dir.resolve(base + ".out");
         Path err = dir.resolve(base + ".err");
         List<String> command = new ArrayList<>();
+        command.add("env");
+        command.add("--default-signal=INT");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
@@ -105,6 +117,17 @@ final class ServerProcess implements AutoCloseable {
             return false;
         });
         return line[0];
+    }
+
+    /** Returns the process id (for signals other than SIGTERM). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends signal {@code name} ({@code INT}, {@code TERM}, ...) with {@code kill}. */
+    void signal(String name) {
+        ExternalTool.run("kill-" + name, Duration.ofSeconds(10), "kill", "-s", name, Long.toString(pid()))
+                .assertSuccess();
     }
 
     /** Sends SIGTERM (what {@link Process#destroy()} does on Unix) and returns the exit status. */

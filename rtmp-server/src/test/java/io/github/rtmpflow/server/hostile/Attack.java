@@ -84,6 +84,16 @@ interface Attack {
             return found[0];
         }
 
+        /** Returns whether a log line about the peer on local port {@code port} contains {@code fragment} already. */
+        boolean logged(int port, String fragment) {
+            for (String line : log().split("\n")) {
+                if (line.contains("127.0.0.1:" + port + " ") && line.contains(fragment)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Asserts that no log line names the peer on local port {@code port} with {@code fragment}. */
         void assertNotLogged(int port, String fragment) {
             for (String line : log().split("\n")) {

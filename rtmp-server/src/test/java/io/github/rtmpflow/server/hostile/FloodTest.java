@@ -113,6 +113,8 @@ class FloodTest {
         } finally {
             closeAll(attackers);
         }
+        // The attackers' closes reach the server's loops asynchronously: wait for the slots.
+        Poll.until("the attackers' slots to be free", () -> ctx.server().openConnections() == 1);
         publishSome(ctx, "after-flood");
     }
 

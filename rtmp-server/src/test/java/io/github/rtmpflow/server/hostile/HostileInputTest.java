@@ -8,6 +8,7 @@ import static io.github.rtmpflow.server.hostile.Wire.u32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rtmpflow.core.RtmpLimits;
+import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.chunk.ChunkEncoder;
 import io.github.rtmpflow.core.chunk.MessageTypes;
 import io.github.rtmpflow.core.chunk.RawMessage;
@@ -15,15 +16,19 @@ import io.github.rtmpflow.core.message.Abort;
 import io.github.rtmpflow.core.message.Acknowledgement;
 import io.github.rtmpflow.core.message.MessageCodec;
 import io.github.rtmpflow.core.message.PingRequest;
+import io.github.rtmpflow.core.message.PingResponse;
 import io.github.rtmpflow.core.message.SetChunkSize;
 import io.github.rtmpflow.core.message.SetPeerBandwidth;
 import io.github.rtmpflow.core.message.UnknownUserControl;
 import io.github.rtmpflow.core.message.WindowAcknowledgementSize;
 import io.github.rtmpflow.core.session.Commands;
+import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.flv.TagType;
 import io.github.rtmpflow.server.LiveStream;
 import io.github.rtmpflow.server.RtmpServer;
 import io.github.rtmpflow.server.ServerLimits;
 import io.github.rtmpflow.server.ServerTimeouts;
+import io.github.rtmpflow.server.client.RtmpClient;
 import io.github.rtmpflow.server.testing.CaptureReplay;
 import io.github.rtmpflow.server.testing.ManualTime;
 import io.github.rtmpflow.server.testing.Poll;
@@ -36,7 +41,9 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -58,6 +65,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputTest {
 
     private static final long OUTBOUND_LIMIT = 64 * 1024;
+    /** Per-connection partial-message bound of the spread bomb: 4 MiB, so 8 MiB per address. */
+    private static final long SMALL_BUFFER = 4L * 1024 * 1024;
+    private static final int BOMB_MESSAGE = 3 * 512 * 1024;
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -68,6 +78,9 @@ class HostileInputTest {
                 row("idle after the handshake", HostileInputTest::idleAfterHandshake),
                 row("length 0xFFFFFF on thousands of chunk streams", HostileInputTest::memoryBomb),
                 row("small messages on thousands of chunk streams", HostileInputTest::chunkStreamFlood),
+                row("memory bomb spread over many connections of one address",
+                        limits -> limits.withProtocol(limits.protocol().withMaxBufferedBytes(SMALL_BUFFER)),
+                        HostileInputTest::memoryBombFromOneAddress),
                 row("Set Chunk Size 0", ctx -> badChunkSize(ctx, 0)),
                 row("Set Chunk Size 0xFFFFFFFF", ctx -> badChunkSize(ctx, 0xFFFF_FFFFL)),
                 row("Set Chunk Size 0x7FFFFFFF is legal", HostileInputTest::hugeLegalChunkSize),
@@ -89,6 +102,8 @@ class HostileInputTest {
                 row("createStream flood", HostileInputTest::createStreamFlood),
                 row("aggregate whose inner size overruns it", HostileInputTest::aggregateOverrun),
                 row("publisher reset mid-message", HostileInputTest::resetMidMessage),
+                row("player that never reads", limits -> limits.withPlayerBudget(16 * 1024, 24 * 1024),
+                        HostileInputTest::playerThatNeverReads),
                 row("ping flood from a peer that never reads", limits -> limits.withMaxOutboundBytes(OUTBOUND_LIMIT),
                         HostileInputTest::pingFloodWithoutReading));
     }
@@ -189,6 +204,47 @@ class HostileInputTest {
             assertThat(Long.parseLong(m.group(3))).isEqualTo(limit);
             // What the offender holds never passed the bound; the next message would have.
             assertThat(buffered).isLessThanOrEqualTo(limit).isGreaterThan(limit - length);
+        }
+    }
+
+    private static void memoryBombFromOneAddress(Attack.Context ctx) throws Exception {
+        InetAddress attacker = InetAddress.getByAddress(new byte[] {127, 0, 0, 8});
+        List<RawPeer> peers = new ArrayList<>();
+        try {
+            // Each connection announces two 1.5 MiB messages (3 MiB of its own 4 MiB bound); the
+            // address may hold twice the per-connection bound, 8 MiB: the third connection's second
+            // message would pass it.
+            RawPeer refused = null;
+            for (int i = 0; i < 20 && refused == null; i++) {
+                RawPeer peer = RawPeer.open(ctx.port(), attacker);
+                peers.add(peer);
+                peer.sendRaw(Wire.fmt0(3, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+                peer.sendRaw(Wire.fmt0(4, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+                // Whether the server read both headers shows in its answer to a ping.
+                peer.send(new PingRequest(i), 2, 0);
+                Poll.until("the server to read the headers or close", () -> peer.serverClosed()
+                        || peer.received().stream().anyMatch(m -> m instanceof PingResponse));
+                if (peer.serverClosed()) {
+                    refused = peer;
+                }
+            }
+            assertThat(refused).as("a connection refused by the address budget").isNotNull();
+            assertThat(peers).hasSize(3);
+            ctx.awaitLog(refused.localPort(), "protocol error, closing: BUFFER_LIMIT: partial messages exceed the shared buffer budget");
+            assertThat(peers.subList(0, 2)).noneMatch(RawPeer::serverClosed);
+        } finally {
+            for (RawPeer p : peers) {
+                p.close();
+            }
+        }
+        // Closing gives the reservations back: the address can announce messages again.
+        Poll.until("the attackers' connections released", () -> ctx.server().openConnections() == 1);
+        try (RawPeer again = RawPeer.open(ctx.port(), attacker)) {
+            again.sendRaw(Wire.fmt0(3, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+            again.sendRaw(Wire.fmt0(4, BOMB_MESSAGE, MessageTypes.VIDEO, 1, new byte[128]));
+            again.send(new PingRequest(99), 2, 0);
+            again.await("PingResponse", m -> m instanceof PingResponse);
+            assertThat(again.serverClosed()).isFalse();
         }
     }
 
@@ -359,6 +415,41 @@ class HostileInputTest {
             }
             ctx.awaitLog(peer.getLocalPort(), "outbound queue over its limit");
         }
+    }
+
+    private static void playerThatNeverReads(Attack.Context ctx) throws Exception {
+        try (RtmpClient publisher = RtmpClient.connect(TestServers.url(ctx.server(), "live"));
+                Socket player = new Socket()) {
+            publisher.publish("fast");
+            player.setReceiveBufferSize(4096);
+            player.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), ctx.port()));
+            // Handshake, connect, createStream (the first stream is 1) and play, all sent blind:
+            // this peer never reads a byte, not even S0+S1+S2.
+            ChunkEncoder encoder = new ChunkEncoder();
+            AmfObject app = AmfObject.builder().put("app", "live").put("tcUrl", "rtmp://127.0.0.1/live").build();
+            byte[] commands = concat(bytes(encoder.encode(MessageCodec.encode(Commands.connect(1, app), 3, 0, 0))),
+                    bytes(encoder.encode(MessageCodec.encode(Commands.createStream(2), 3, 0, 0))),
+                    bytes(encoder.encode(MessageCodec.encode(Commands.play(3, "fast", -1), 8, 0, 1))));
+            player.getOutputStream().write(concat(HANDSHAKE, commands));
+            ctx.awaitLog(player.getLocalPort(), "playing live/fast");
+            // Keyframes of 20 KB (each under the cap) as fast as they go: past the kernel's buffers, the player's queue
+            // passes its hard cap.
+            byte[] keyframe = new byte[20_000];
+            new Random(4).nextBytes(keyframe);
+            keyframe[0] = 0x17;
+            keyframe[1] = 1;
+            for (int i = 0; i < 2000 && !ctx.logged(player.getLocalPort(), "player of live/fast disconnected"); i++) {
+                publisher.send(FlvTag.of(TagType.VIDEO, i * 33L, ByteBuffer.wrap(keyframe)));
+            }
+            ctx.awaitLog(player.getLocalPort(), "player of live/fast disconnected");
+            publisher.unpublish();
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     private static void resetMidMessage(Attack.Context ctx) throws Exception {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * FFmpeg 7.1 from the Debian trixie chroot that {@code scripts/ffmpeg7-chroot.sh} builds, the
@@ -42,9 +43,15 @@ public final class Ffmpeg7 implements AutoCloseable {
     public static Ffmpeg7 require() {
         ExternalTool.require("chroot");
         if (!Files.isRegularFile(ROOT.resolve(".rtmpflow-ffmpeg7-ready"))) {
-            throw new AssertionError(ExternalTool.banner("FFmpeg 7.1 chroot not found at " + ROOT
+            // Issue #8: when the chroot cannot be built here (.ci/run says so in its own banner),
+            // the live tests are reported as NOT RUN in a line that stands out, while the
+            // capture-based Enhanced RTMP tests prove the same paths with FFmpeg 7.1's bytes. A
+            // chroot that exists but does not work fails below.
+            String message = ExternalTool.banner("NOT RUN: FFmpeg 7.1 chroot not found at " + ROOT
                     + ": build it with scripts/ffmpeg7-chroot.sh (root, about 150 s; .ci/run does it)"
-                    + " - Enhanced RTMP interoperability cannot be proven without it"));
+                    + " - live Enhanced RTMP interoperability is not proven in this run");
+            System.out.println(message);
+            Assumptions.abort(message);
         }
         ExternalTool.Result version = ExternalTool.run("ffmpeg7-version", Duration.ofSeconds(30), "chroot",
                 ROOT.toString(), "ffmpeg", "-hide_banner", "-version").assertSuccess();
@@ -80,6 +87,11 @@ public final class Ffmpeg7 implements AutoCloseable {
     /** Runs the chroot's {@code ffmpeg} with {@code args} (after {@code -hide_banner -nostdin}). */
     public ExternalTool.Result ffmpeg(String label, Duration budget, String... args) {
         return ExternalTool.run(label, budget, command("ffmpeg", args));
+    }
+
+    /** Starts the chroot's {@code ffmpeg} in the background; close or await the result. */
+    public ExternalTool.Running start(String label, Duration budget, String... args) {
+        return ExternalTool.start(label, budget, command("ffmpeg", args));
     }
 
     /** Runs the chroot's {@code ffprobe} with {@code args} (after {@code -hide_banner}). */

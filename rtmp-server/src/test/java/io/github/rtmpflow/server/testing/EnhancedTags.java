@@ -79,6 +79,21 @@ public final class EnhancedTags {
     }
 
     /**
+     * Rewrites a single-track enhanced video tag (packet types 0 to 3) into a OneTrack tag of
+     * track {@code trackId} (as OBS sends each rendition of one picture in its own tag).
+     */
+    public static FlvTag oneTrack(FlvTag tag, int trackId) {
+        byte[] b = bytes(tag);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write((b[0] & 0xF0) | VIDEO_MULTITRACK);
+        out.write(b[0] & 0x0F); // OneTrack (0) | packet type
+        out.write(b, 1, 4);
+        out.write(trackId);
+        out.write(b, 5, b.length - 5);
+        return FlvTag.of(TagType.VIDEO, tag.timestamp(), ByteBuffer.wrap(out.toByteArray()));
+    }
+
+    /**
      * Puts a ModEx TimestampOffsetNano block (3 bytes, {@code nanos}) in front of the packet type
      * of an enhanced video or audio tag: byte 0 says ModEx, the block follows, then a byte with
      * ModExType 0 and the original packet type.

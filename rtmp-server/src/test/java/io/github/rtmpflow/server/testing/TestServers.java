@@ -16,6 +16,11 @@ public final class TestServers {
                 .eventLoops(2);
     }
 
+    /** Returns 127.0.0.1 with port 0 (any free port). */
+    public static InetSocketAddress loopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
     /** Returns {@code rtmp://127.0.0.1:<port>/<app>}. */
     public static String url(RtmpServer server, String app) {
         return "rtmp://127.0.0.1:" + server.localAddress().getPort() + "/" + app;

@@ -1,0 +1,2 @@
+/** RTMPS benchmarks: TLS ingest against plain RTMP on the same server. */
+package io.github.rtmpflow.benchmarks.tls;
