@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -64,8 +63,6 @@ public final class EventLoop implements Executor {
     private final boolean systemTime;
     private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    // Tasks to run in order: those given on the loop thread, and the others moved in from `tasks`.
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final DeadlineHeap deadlines = new DeadlineHeap();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
@@ -148,25 +145,12 @@ public final class EventLoop implements Executor {
             LOG.debug("[{}] loop stopped, task dropped", name);
             return;
         }
-        if (Thread.currentThread() == thread) {
-            // From the loop itself (e.g. a publisher waking players of the same loop): no CAS and
-            // no queue node per task. What other threads queued before goes first: still FIFO.
-            moveQueued();
-            ready.addLast(task);
-            return;
-        }
         tasks.add(task);
         if (sleeping.compareAndSet(true, false)) {
             selector.wakeup();
         }
     }
 
-    /** Moves the tasks other threads queued into {@link #ready}, in order; loop thread only. */
-    private void moveQueued() {
-        for (Runnable t = tasks.poll(); t != null; t = tasks.poll()) {
-            ready.addLast(t);
-        }
-    }
 
     /** Asks for {@code target.flush()} at the end of this iteration; loop thread only. */
     public void requestFlush(Flushable target) {
@@ -210,7 +194,7 @@ public final class EventLoop implements Executor {
 
     private void select() throws IOException {
         long timeoutMillis = timeoutMillis();
-        if (!tasks.isEmpty() || !ready.isEmpty() || !flushes.isEmpty()) {
+        if (!tasks.isEmpty() || !flushes.isEmpty()) {
             selector.selectNow(this::onReady);
             return;
         }
@@ -253,13 +237,9 @@ public final class EventLoop implements Executor {
     }
 
     private void runTasks() {
-        moveQueued();
         // Bounded per iteration so a flood of tasks cannot starve the sockets.
         for (int i = 0; i < 4096; i++) {
-            if (ready.isEmpty()) {
-                moveQueued();
-            }
-            Runnable task = ready.pollFirst();
+            Runnable task = tasks.poll();
             if (task == null) {
                 return;
             }
