@@ -2,6 +2,7 @@ package io.github.rtmpflow.server.internal;
 
 import io.github.rtmpflow.flv.OverflowPolicy;
 import io.github.rtmpflow.flv.SubscribeOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +43,21 @@ public final class RecordingManager {
         return paths.directory();
     }
 
-    /** Starts recording {@code stream}; the file is claimed on the recorder's executor. */
+    /**
+     * Starts recording {@code stream}. The file name is claimed here, on the publisher's loop as
+     * the session starts (one file creation per session), so sessions of one name get
+     * {@code name.flv}, {@code name-1.flv}, ... in publish order even when their recorders'
+     * executors run late; the file is opened and written on the recorder's executor.
+     */
     public void start(LiveStreamImpl stream) {
-        RecordingSubscriber subscriber = new RecordingSubscriber(paths, stream.app(), stream.name());
+        Path file;
+        try {
+            file = paths.claim(stream.app(), stream.name());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("[{}/{}] cannot start the recording: {}", stream.app(), stream.name(), e.toString());
+            return;
+        }
+        RecordingSubscriber subscriber = new RecordingSubscriber(file, stream.app(), stream.name());
         CompletableFuture<Path> finished = subscriber.finished();
         active.add(finished);
         finished.whenComplete((path, error) -> active.remove(finished));

@@ -12,22 +12,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records one publish session to its own file: claims the file when subscribed (on the
- * delivery executor, so no disk work runs on an event loop), writes every tag through an
- * {@link FlvRecorder}, and finishes the file when the session completes.
+ * Records one publish session to a file already claimed for it (see
+ * {@link RecordingManager#start}): opens it when subscribed (on the delivery executor, so no
+ * per-tag disk work runs on an event loop), writes every tag through an {@link FlvRecorder},
+ * and finishes the file when the session completes.
  */
 final class RecordingSubscriber implements Flow.Subscriber<FlvTag> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordingSubscriber.class);
 
-    private final RecordingPaths paths;
+    private final Path file;
     private final String app;
     private final String name;
     private final CompletableFuture<Path> finished = new CompletableFuture<>();
     private FlvRecorder recorder;
 
-    RecordingSubscriber(RecordingPaths paths, String app, String name) {
-        this.paths = paths;
+    RecordingSubscriber(Path file, String app, String name) {
+        this.file = file;
         this.app = app;
         this.name = name;
     }
@@ -40,7 +41,6 @@ final class RecordingSubscriber implements Flow.Subscriber<FlvTag> {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         try {
-            Path file = paths.claim(app, name);
             recorder = new FlvRecorder(FileChannel.open(file, StandardOpenOption.WRITE), file);
             LOG.info("[{}/{}] recording to {}", app, name, file);
         } catch (IOException | RuntimeException e) {
