@@ -127,7 +127,7 @@ class AuthorizationTest {
         } finally {
             server.close();
         }
-        assertThat(LogFile.read()).contains("authorization of live/cam1 not decided within 10000 ms; denied");
+        assertThat(LogFile.read()).contains("authorization of publish live/cam1 not decided within 10000 ms; denied");
     }
 
     /** Publishes on another thread; completes with null once publishing, or with the failure. */

@@ -9,8 +9,6 @@ import io.github.rtmpflow.server.Decision;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,21 +27,11 @@ final class PlayController {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlayController.class);
 
-    /** A play waiting for the authorizer. */
-    private static final class Pending {
-        final PlayRequest request;
-        DeadlineHeap.Timer timeout;
-
-        Pending(PlayRequest request) {
-            this.request = request;
-        }
-    }
-
     private final ServerContext ctx;
     private final RtmpConnection owner;
     private final Connection connection;
     private final ServerSession session;
-    private final Map<Integer, Pending> pending = new HashMap<>();
+    private final PendingAuthorizations<PlayRequest> pending;
     private final Map<Integer, PlayerSink> players = new HashMap<>();
 
     PlayController(ServerContext ctx, RtmpConnection owner, Connection connection, ServerSession session) {
@@ -51,6 +39,7 @@ final class PlayController {
         this.owner = owner;
         this.connection = connection;
         this.session = session;
+        this.pending = new PendingAuthorizations<>(ctx, owner, connection, this::decided);
     }
 
     void onPlayRequested(PlayRequest request) {
@@ -64,53 +53,10 @@ final class PlayController {
         }
         AuthorizationRequest authorization = new AuthorizationRequest(AuthorizationRequest.Action.PLAY, app,
                 request.name(), request.query(), connect.tcUrlQuery(), connection.peer());
-        Pending waiting = new Pending(request);
-        pending.put(request.streamId(), waiting);
-        long timeoutNanos = ctx.timeouts().authorization().toNanos();
-        waiting.timeout = connection.loop().deadlines().schedule(connection.loop().now() + timeoutNanos, () -> {
-            if (pending.get(request.streamId()) != waiting) {
-                return;
-            }
-            LOG.warn("[{}] {} authorization of play {}/{} not decided within {} ms; denied", connection.label(),
-                    connection.peer(), app, request.name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
-            decide(waiting, Decision.deny("authorization timed out"));
-            owner.afterAsyncWork();
-        });
-        CompletionStage<Decision> stage;
-        try {
-            stage = ctx.authorizer().authorize(authorization);
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] {} authorizer threw for play {}/{}; denied", connection.label(), connection.peer(), app,
-                    request.name(), e);
-            decide(waiting, Decision.deny("authorization failed"));
-            return;
-        }
-        if (stage == null) {
-            decide(waiting, Decision.deny("authorization failed"));
-            return;
-        }
-        boolean[] calling = {true};
-        stage.whenComplete((decision, error) -> {
-            Decision d = error != null || decision == null ? Decision.deny("authorization failed") : decision;
-            if (calling[0] && connection.loop().inLoop()) {
-                decide(waiting, d);
-            } else {
-                connection.loop().execute(() -> {
-                    decide(waiting, d);
-                    owner.afterAsyncWork();
-                });
-            }
-        });
-        calling[0] = false;
+        pending.ask(request.streamId(), request, authorization);
     }
 
-    private void decide(Pending waiting, Decision decision) {
-        PlayRequest request = waiting.request;
-        if (pending.get(request.streamId()) != waiting || connection.isClosed()) {
-            return; // timed out, stopped or closed meanwhile
-        }
-        pending.remove(request.streamId());
-        connection.loop().deadlines().cancel(waiting.timeout);
+    private void decided(PlayRequest request, Decision decision) {
         String app = session.connectRequest().app();
         if (decision instanceof Decision.Deny deny) {
             LOG.warn("[{}] {} play {}/{} unauthorized: {}", connection.label(), connection.peer(), app,
@@ -139,10 +85,7 @@ final class PlayController {
     }
 
     void onPlayStopped(PlayRequest request, boolean started) {
-        Pending waiting = pending.remove(request.streamId());
-        if (waiting != null) {
-            connection.loop().deadlines().cancel(waiting.timeout);
-        }
+        pending.cancel(request.streamId());
         if (started) {
             PlayerSink sink = players.remove(request.streamId());
             if (sink != null) {
@@ -167,10 +110,7 @@ final class PlayController {
 
     /** The connection closed: ends every play still running. */
     void endAll() {
-        for (Pending waiting : pending.values()) {
-            connection.loop().deadlines().cancel(waiting.timeout);
-        }
-        pending.clear();
+        pending.cancelAll();
         for (PlayerSink sink : new ArrayList<>(players.values())) {
             end(sink);
         }

@@ -9,7 +9,6 @@ import io.github.rtmpflow.server.Decision;
 import io.github.rtmpflow.server.StreamStatistics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,21 +24,11 @@ final class PublishController {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishController.class);
 
-    /** A publish waiting for the authorizer. */
-    private static final class Pending {
-        final PublishRequest request;
-        DeadlineHeap.Timer timeout;
-
-        Pending(PublishRequest request) {
-            this.request = request;
-        }
-    }
-
     private final ServerContext ctx;
     private final RtmpConnection owner;
     private final Connection connection;
     private final ServerSession session;
-    private final Map<Integer, Pending> pending = new HashMap<>();
+    private final PendingAuthorizations<PublishRequest> pending;
     private final Map<Integer, LiveStreamImpl> live = new HashMap<>();
     private PublishRequest lastRequest;
     private LiveStreamImpl lastStream;
@@ -49,6 +38,7 @@ final class PublishController {
         this.owner = owner;
         this.connection = connection;
         this.session = session;
+        this.pending = new PendingAuthorizations<>(ctx, owner, connection, this::decided);
     }
 
     /** Returns the live session a publish's media goes to, or null. */
@@ -93,65 +83,10 @@ final class PublishController {
         }
         AuthorizationRequest authorization = new AuthorizationRequest(AuthorizationRequest.Action.PUBLISH, app,
                 request.name(), request.query(), connect.tcUrlQuery(), connection.peer());
-        Pending waiting = new Pending(request);
-        pending.put(request.streamId(), waiting);
-        // Armed before the authorizer runs, so the deadline counts from the request.
-        long timeoutNanos = ctx.timeouts().authorization().toNanos();
-        waiting.timeout = connection.loop().deadlines().schedule(connection.loop().now() + timeoutNanos, () -> {
-            if (pending.get(request.streamId()) != waiting) {
-                return;
-            }
-            LOG.warn("[{}] {} authorization of {}/{} not decided within {} ms; denied", connection.label(),
-                    connection.peer(), app, request.name(), TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
-            decide(waiting, Decision.deny("authorization timed out"));
-            owner.afterAsyncWork();
-        });
-        CompletionStage<Decision> stage;
-        try {
-            stage = ctx.authorizer().authorize(authorization);
-        } catch (RuntimeException e) {
-            LOG.warn("[{}] {} authorizer threw for {}/{}; denied", connection.label(), connection.peer(), app,
-                    request.name(), e);
-            decide(waiting, Decision.deny("authorization failed"));
-            return;
-        }
-        if (stage == null) {
-            decide(waiting, Decision.deny("authorization failed"));
-            return;
-        }
-        // A stage completed already (every synchronous authorizer) is decided inline, so media
-        // right behind the publish command (a replayed capture) finds the stream open.
-        boolean[] calling = {true};
-        stage.whenComplete((decision, error) -> {
-            if (calling[0] && connection.loop().inLoop()) {
-                onDecision(waiting, decision, error);
-            } else {
-                connection.loop().execute(() -> {
-                    onDecision(waiting, decision, error);
-                    owner.afterAsyncWork();
-                });
-            }
-        });
-        calling[0] = false;
+        pending.ask(request.streamId(), request, authorization);
     }
 
-    private void onDecision(Pending waiting, Decision decision, Throwable error) {
-        if (error != null) {
-            LOG.warn("[{}] {} authorizer failed for {}/{}; denied: {}", connection.label(), connection.peer(),
-                    session.connectRequest().app(), waiting.request.name(), error.toString());
-            decide(waiting, Decision.deny("authorization failed"));
-        } else {
-            decide(waiting, decision == null ? Decision.deny("authorization failed") : decision);
-        }
-    }
-
-    private void decide(Pending waiting, Decision decision) {
-        PublishRequest request = waiting.request;
-        if (pending.get(request.streamId()) != waiting || connection.isClosed()) {
-            return; // timed out, unpublished or closed meanwhile
-        }
-        pending.remove(request.streamId());
-        connection.loop().deadlines().cancel(waiting.timeout);
+    private void decided(PublishRequest request, Decision decision) {
         String app = session.connectRequest().app();
         if (decision instanceof Decision.Deny deny) {
             LOG.warn("[{}] {} publish {}/{} unauthorized: {}", connection.label(), connection.peer(), app,
@@ -194,10 +129,7 @@ final class PublishController {
     }
 
     void onUnpublished(PublishRequest request, boolean started) {
-        Pending waiting = pending.remove(request.streamId());
-        if (waiting != null) {
-            connection.loop().deadlines().cancel(waiting.timeout);
-        }
+        pending.cancel(request.streamId());
         if (!started) {
             return;
         }
@@ -209,10 +141,7 @@ final class PublishController {
 
     /** The connection closed: ends every session still live (normally none: the session ended them). */
     void endAll() {
-        for (Pending waiting : pending.values()) {
-            connection.loop().deadlines().cancel(waiting.timeout);
-        }
-        pending.clear();
+        pending.cancelAll();
         for (LiveStreamImpl stream : live.values()) {
             end(stream);
         }
