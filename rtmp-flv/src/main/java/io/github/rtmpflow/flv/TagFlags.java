@@ -61,7 +61,7 @@ final class TagFlags {
             return legacyVideo(b, b0, size);
         }
         int frameType = (b0 >> 4) & 0x07;
-        int packetType = enhancedPacketType(b, b0 & 0x0F, VIDEO_PACKET_MULTITRACK);
+        int packetType = enhancedPacketType(b, VIDEO_PACKET_MULTITRACK);
         if (packetType == VIDEO_PACKET_METADATA) {
             // SPEC: the frame type of a Metadata packet is ignored (FFmpeg sends 5 there).
             return TRACK_CONFIGURATION;
@@ -127,7 +127,7 @@ final class TagFlags {
         if (soundFormat != SOUND_FORMAT_EX_HEADER) {
             return 0;
         }
-        int packetType = enhancedPacketType(b, b0 & 0x0F, AUDIO_PACKET_MULTITRACK);
+        int packetType = enhancedPacketType(b, AUDIO_PACKET_MULTITRACK);
         if (packetType == PACKET_SEQUENCE_START) {
             return SEQUENCE_HEADER;
         }
@@ -141,11 +141,32 @@ final class TagFlags {
      * Skips ModEx blocks and a multitrack byte and returns the effective packet type, or -1
      * when the body ends first.
      */
-    private static int enhancedPacketType(ByteBuffer b, int first, int multitrack) {
+    private static int enhancedPacketType(ByteBuffer b, int multitrack) {
+        int pos = afterModEx(b);
+        if (pos < 0) {
+            return -1;
+        }
+        int packetType = b.get(pos - 1) & 0x0F;
+        if (packetType == multitrack) {
+            if (pos >= b.remaining()) {
+                return -1;
+            }
+            packetType = b.get(pos) & 0x0F;
+        }
+        return packetType;
+    }
+
+    /**
+     * Skips the ModEx blocks of an enhanced audio or video body (absolute indexes from 0, at
+     * least one byte): returns the offset just after the byte whose low nibble is the effective
+     * packet type (1 when there is no ModEx), or -1 when the body ends first.
+     */
+    static int afterModEx(ByteBuffer b) {
         int size = b.remaining();
-        int packetType = first;
         int pos = 1;
-        while (packetType == PACKET_MOD_EX) {
+        // SPEC: ModEx = size byte (+1; 256 means a 16-bit size follows), data, then a byte with
+        // the ModEx type (high nibble) and the next packet type (low nibble).
+        while ((b.get(pos - 1) & 0x0F) == PACKET_MOD_EX) {
             if (pos >= size) {
                 return -1;
             }
@@ -161,15 +182,9 @@ final class TagFlags {
             if (pos >= size) {
                 return -1;
             }
-            packetType = b.get(pos++) & 0x0F;
+            pos++;
         }
-        if (packetType == multitrack) {
-            if (pos >= size) {
-                return -1;
-            }
-            packetType = b.get(pos) & 0x0F;
-        }
-        return packetType;
+        return pos;
     }
 
     /** True for a script body "onMetaData", ... or "@setDataFrame", "onMetaData", .... */

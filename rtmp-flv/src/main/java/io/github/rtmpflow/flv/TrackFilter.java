@@ -23,7 +23,6 @@ import java.util.Arrays;
  */
 public final class TrackFilter {
     private static final int SOUND_FORMAT_EX_HEADER = 9;
-    private static final int PACKET_MOD_EX = 7;
     private static final int VIDEO_PACKET_MULTITRACK = 6;
     private static final int AUDIO_PACKET_MULTITRACK = 5;
     private static final int ONE_TRACK = 0;
@@ -94,26 +93,11 @@ public final class TrackFilter {
         if (video ? (b0 & 0x80) == 0 : (b0 >> 4) != SOUND_FORMAT_EX_HEADER) {
             return -1;
         }
-        int packetType = b0 & 0x0F;
-        int pos = 1;
-        while (packetType == PACKET_MOD_EX) {
-            if (pos >= size) {
-                return -1;
-            }
-            int modExSize = (b.get(pos++) & 0xFF) + 1;
-            if (modExSize == 256) {
-                if (pos + 2 > size) {
-                    return -1;
-                }
-                modExSize = (b.getShort(pos) & 0xFFFF) + 1;
-                pos += 2;
-            }
-            pos += modExSize;
-            if (pos >= size) {
-                return -1;
-            }
-            packetType = b.get(pos++) & 0x0F;
+        int pos = TagFlags.afterModEx(b);
+        if (pos < 0) {
+            return -1;
         }
+        int packetType = b.get(pos - 1) & 0x0F;
         int multitrack = video ? VIDEO_PACKET_MULTITRACK : AUDIO_PACKET_MULTITRACK;
         return packetType == multitrack && pos < size ? pos : -1;
     }
