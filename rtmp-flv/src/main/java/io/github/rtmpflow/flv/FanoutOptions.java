@@ -1,5 +1,7 @@
 package io.github.rtmpflow.flv;
 
+import java.util.Objects;
+
 /**
  * Bounds of what a {@link TagFanout} keeps for late joiners. The latest onMetaData and
  * sequence headers are always kept (a handful of tags); the group of pictures since the last
@@ -8,14 +10,25 @@ package io.github.rtmpflow.flv;
  *
  * @param maxGopTags most tags kept for GOP replay, 0 to disable the GOP cache
  * @param maxGopBytes most body bytes kept for GOP replay (the bytes are shared, not copied)
+ * @param gopBudget a byte budget shared with other fan-outs' GOP caches (a server passes one
+ *     for all its streams), {@link GopBudget#unlimited()} for none
  */
-public record FanoutOptions(int maxGopTags, long maxGopBytes) {
+public record FanoutOptions(int maxGopTags, long maxGopBytes, GopBudget gopBudget) {
 
-    /** Defaults: 512 tags and 4 MiB, enough for a 2 s GOP at 60 fps and 10 Mbit/s. */
+    /**
+     * Defaults: 512 tags and 4 MiB, enough for a 2 s GOP at 60 fps and 10 Mbit/s, no shared
+     * budget.
+     */
     public static final FanoutOptions DEFAULTS = new FanoutOptions(512, 4L * 1024 * 1024);
+
+    /** Bounds without a shared budget. */
+    public FanoutOptions(int maxGopTags, long maxGopBytes) {
+        this(maxGopTags, maxGopBytes, GopBudget.unlimited());
+    }
 
     /** Validates the bounds; misuse throws {@link IllegalArgumentException}. */
     public FanoutOptions {
+        Objects.requireNonNull(gopBudget, "gopBudget");
         if (maxGopTags < 0 || maxGopTags > SubscribeOptions.MAX_QUEUED_TAGS_LIMIT) {
             throw new IllegalArgumentException("maxGopTags out of range: maxGopTags=" + maxGopTags);
         }
@@ -26,6 +39,11 @@ public record FanoutOptions(int maxGopTags, long maxGopBytes) {
 
     /** Returns a copy with other GOP cache bounds. */
     public FanoutOptions withGopBounds(int tags, long bytes) {
-        return new FanoutOptions(tags, bytes);
+        return new FanoutOptions(tags, bytes, gopBudget);
+    }
+
+    /** Returns a copy whose GOP cache also reserves its bytes in {@code budget}. */
+    public FanoutOptions withGopBudget(GopBudget budget) {
+        return new FanoutOptions(maxGopTags, maxGopBytes, budget);
     }
 }

@@ -8,18 +8,22 @@ import java.util.Arrays;
  * cache (never from the stream) until the next keyframe starts a new one.
  *
  * <p>Confined to the producer's thread. It holds references to shared immutable tags, never
- * copies of their bytes.
+ * copies of their bytes. Its bytes are also reserved in a {@link GopBudget} shared with other
+ * streams' caches; when the budget has no room the GOP is dropped as when it outgrows its own
+ * bound.
  */
 final class GopCache {
     private final int maxTags;
     private final long maxBytes;
+    private final GopBudget budget;
     private FlvTag[] tags = new FlvTag[0];
     private int count;
     private long bytes;
 
-    GopCache(int maxTags, long maxBytes) {
+    GopCache(int maxTags, long maxBytes, GopBudget budget) {
         this.maxTags = maxTags;
         this.maxBytes = maxBytes;
+        this.budget = budget;
     }
 
     /** Starts a new GOP at {@code keyframe}, dropping the previous one. */
@@ -53,7 +57,7 @@ final class GopCache {
 
     /** Adds a tag, or drops the whole GOP when the tag would break the bounds. */
     private void add(FlvTag tag) {
-        if (count == maxTags || bytes + tag.size() > maxBytes) {
+        if (count == maxTags || bytes + tag.size() > maxBytes || !budget.tryReserve(tag.size())) {
             clear();
             return;
         }
@@ -67,6 +71,7 @@ final class GopCache {
 
     /** Drops the GOP, e.g. when a new sequence header makes its frames undecodable. */
     void clear() {
+        budget.release(bytes);
         Arrays.fill(tags, 0, count, null);
         count = 0;
         bytes = 0;

@@ -24,7 +24,7 @@ final class JoinCache {
     private boolean videoSeen;
 
     JoinCache(FanoutOptions options) {
-        gop = new GopCache(options.maxGopTags(), options.maxGopBytes());
+        gop = new GopCache(options.maxGopTags(), options.maxGopBytes(), options.gopBudget());
     }
 
     /** Records a tag that has just been published. */

@@ -20,7 +20,7 @@ class GopCacheTest {
 
     @Test
     void shouldKeepTagsFromTheLastKeyframe() {
-        GopCache cache = new GopCache(100, 1 << 20);
+        GopCache cache = new GopCache(100, 1 << 20, GopBudget.unlimited());
         FlvTag k2 = keyframe(66, 50);
         FlvTag a = aacFrame(70, 10);
         FlvTag p = interFrame(99, 20);
@@ -37,7 +37,7 @@ class GopCacheTest {
 
     @Test
     void shouldDropTheWholeGopWhenItOutgrowsTheTagBound() {
-        GopCache cache = new GopCache(3, 1 << 20);
+        GopCache cache = new GopCache(3, 1 << 20, GopBudget.unlimited());
         cache.restart(keyframe(0, 10));
         cache.append(interFrame(1, 10));
         cache.append(interFrame(2, 10));
@@ -54,7 +54,7 @@ class GopCacheTest {
 
     @Test
     void shouldDropTheWholeGopWhenItOutgrowsTheByteBound() {
-        GopCache cache = new GopCache(100, 100);
+        GopCache cache = new GopCache(100, 100, GopBudget.unlimited());
         cache.restart(keyframe(0, 60));
         cache.append(interFrame(1, 40));
         assertThat(cache.size()).isEqualTo(2);
@@ -67,10 +67,43 @@ class GopCacheTest {
 
     @Test
     void shouldCacheNothingWhenDisabled() {
-        GopCache cache = new GopCache(0, 0);
+        GopCache cache = new GopCache(0, 0, GopBudget.unlimited());
         cache.restart(keyframe(0, 10));
         cache.append(interFrame(1, 10));
 
         assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void shouldDropTheGopWhenTheSharedBudgetHasNoRoomAndGiveItsBytesBack() {
+        GopBudget budget = new GopBudget(100);
+        GopCache first = new GopCache(100, 1 << 20, budget);
+        GopCache second = new GopCache(100, 1 << 20, budget);
+        first.restart(keyframe(0, 60));
+        second.restart(keyframe(0, 30));
+        assertThat(budget.reservedBytes()).isEqualTo(90);
+
+        second.append(interFrame(1, 20)); // 110 > 100: the second stream's GOP goes, not a tag
+
+        assertThat(second.size()).isZero();
+        assertThat(first.size()).isEqualTo(1);
+        assertThat(budget.reservedBytes()).isEqualTo(60);
+        FlvTag k = keyframe(2, 40);
+        second.restart(k);
+        assertThat(contents(second)).containsExactly(k);
+        first.clear();
+        second.clear();
+        assertThat(budget.reservedBytes()).isZero();
+    }
+
+    @Test
+    void shouldReleaseWhatItReservedWhenAKeyframeRestartsTheGop() {
+        GopBudget budget = new GopBudget(1000);
+        GopCache cache = new GopCache(100, 1 << 20, budget);
+        cache.restart(keyframe(0, 100));
+        cache.append(interFrame(1, 50));
+        cache.restart(keyframe(2, 70));
+
+        assertThat(budget.reservedBytes()).isEqualTo(70).isEqualTo(cache.bytes());
     }
 }

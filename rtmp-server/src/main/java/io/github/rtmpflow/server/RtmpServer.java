@@ -3,6 +3,7 @@ package io.github.rtmpflow.server;
 import io.github.rtmpflow.core.session.ServerSessionConfig;
 import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.flv.GopBudget;
 import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.TagSubscription;
 import io.github.rtmpflow.server.internal.ConnectionLimiter;
@@ -232,7 +233,12 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Sets the bounds of the late-joiner (GOP) caches (default {@link FanoutOptions#DEFAULTS}). */
+        /**
+         * Sets the bounds of the late-joiner (GOP) caches (default {@link FanoutOptions#DEFAULTS}).
+         * Without a {@link GopBudget} of their own, all streams' GOP caches share one of a quarter
+         * of the JVM's maximum heap, so what is kept for late joiners stays bounded however many
+         * streams are live.
+         */
         public Builder fanoutOptions(FanoutOptions options) {
             this.fanoutOptions = Objects.requireNonNull(options, "options");
             return this;
@@ -281,8 +287,10 @@ public final class RtmpServer implements AutoCloseable {
             ServerSessionConfig sessionConfig = ServerSessionConfig.DEFAULTS.withChunkSize(chunkSize)
                     .withMaxMessageStreams(limits.maxStreamsPerConnection())
                     .withLimits(limits.protocol());
+            FanoutOptions fanouts = fanoutOptions.gopBudget() != GopBudget.unlimited() ? fanoutOptions
+                    : fanoutOptions.withGopBudget(new GopBudget(Runtime.getRuntime().maxMemory() / 4));
             StreamRegistry registry = new StreamRegistry(limits.maxStreams(), timeouts.publisherIdle().toNanos(),
-                    timeSource, fanoutOptions);
+                    timeSource, fanouts);
             RecordingManager recordings = recordDirectory == null ? null
                     : new RecordingManager(recordDirectory, recordingOptions);
             ServerContext ctx = new ServerContext(timeSource, timeSource.nanoTime(), limits, timeouts, sessionConfig,
