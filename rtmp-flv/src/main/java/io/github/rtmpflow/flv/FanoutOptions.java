@@ -1,5 +1,6 @@
 package io.github.rtmpflow.flv;
 
+import io.github.rtmpflow.core.chunk.BufferBudget;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param maxGopTags most tags kept for GOP replay, 0 to disable the GOP cache
  * @param maxGopBytes most body bytes kept for GOP replay (the bytes are shared, not copied)
  * @param gopBudget a byte budget shared with other fan-outs' GOP caches (a server passes one
- *     for all its streams), {@link GopBudget#unlimited()} for none
+ *     {@link io.github.rtmpflow.core.chunk.BoundedBudget} for all its streams): a cache that
+ *     cannot reserve its next tag drops its GOP (never a tag of the stream) until the next keyframe, {@link BufferBudget#UNLIMITED} for none
  */
-public record FanoutOptions(int maxGopTags, long maxGopBytes, GopBudget gopBudget) {
+public record FanoutOptions(int maxGopTags, long maxGopBytes, BufferBudget gopBudget) {
 
     /**
      * Defaults: 512 tags and 4 MiB, enough for a 2 s GOP at 60 fps and 10 Mbit/s, no shared
@@ -23,7 +25,7 @@ public record FanoutOptions(int maxGopTags, long maxGopBytes, GopBudget gopBudge
 
     /** Bounds without a shared budget. */
     public FanoutOptions(int maxGopTags, long maxGopBytes) {
-        this(maxGopTags, maxGopBytes, GopBudget.unlimited());
+        this(maxGopTags, maxGopBytes, BufferBudget.UNLIMITED);
     }
 
     /** Validates the bounds; misuse throws {@link IllegalArgumentException}. */
@@ -43,7 +45,7 @@ public record FanoutOptions(int maxGopTags, long maxGopBytes, GopBudget gopBudge
     }
 
     /** Returns a copy whose GOP cache also reserves its bytes in {@code budget}. */
-    public FanoutOptions withGopBudget(GopBudget budget) {
+    public FanoutOptions withGopBudget(BufferBudget budget) {
         return new FanoutOptions(maxGopTags, maxGopBytes, budget);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.flv;
 
+import io.github.rtmpflow.core.chunk.BufferBudget;
 import java.util.Arrays;
 
 /**
@@ -8,19 +9,19 @@ import java.util.Arrays;
  * cache (never from the stream) until the next keyframe starts a new one.
  *
  * <p>Confined to the producer's thread. It holds references to shared immutable tags, never
- * copies of their bytes. Its bytes are also reserved in a {@link GopBudget} shared with other
+ * copies of their bytes. Its bytes are also reserved in a {@link BufferBudget} shared with other
  * streams' caches; when the budget has no room the GOP is dropped as when it outgrows its own
  * bound.
  */
 final class GopCache {
     private final int maxTags;
     private final long maxBytes;
-    private final GopBudget budget;
+    private final BufferBudget budget;
     private FlvTag[] tags = new FlvTag[0];
     private int count;
     private long bytes;
 
-    GopCache(int maxTags, long maxBytes, GopBudget budget) {
+    GopCache(int maxTags, long maxBytes, BufferBudget budget) {
         this.maxTags = maxTags;
         this.maxBytes = maxBytes;
         this.budget = budget;

@@ -5,6 +5,8 @@ import static io.github.rtmpflow.flv.TestTags.interFrame;
 import static io.github.rtmpflow.flv.TestTags.keyframe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rtmpflow.core.chunk.BoundedBudget;
+import io.github.rtmpflow.core.chunk.BufferBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class GopCacheTest {
 
     @Test
     void shouldKeepTagsFromTheLastKeyframe() {
-        GopCache cache = new GopCache(100, 1 << 20, GopBudget.unlimited());
+        GopCache cache = new GopCache(100, 1 << 20, BufferBudget.UNLIMITED);
         FlvTag k2 = keyframe(66, 50);
         FlvTag a = aacFrame(70, 10);
         FlvTag p = interFrame(99, 20);
@@ -37,7 +39,7 @@ class GopCacheTest {
 
     @Test
     void shouldDropTheWholeGopWhenItOutgrowsTheTagBound() {
-        GopCache cache = new GopCache(3, 1 << 20, GopBudget.unlimited());
+        GopCache cache = new GopCache(3, 1 << 20, BufferBudget.UNLIMITED);
         cache.restart(keyframe(0, 10));
         cache.append(interFrame(1, 10));
         cache.append(interFrame(2, 10));
@@ -54,7 +56,7 @@ class GopCacheTest {
 
     @Test
     void shouldDropTheWholeGopWhenItOutgrowsTheByteBound() {
-        GopCache cache = new GopCache(100, 100, GopBudget.unlimited());
+        GopCache cache = new GopCache(100, 100, BufferBudget.UNLIMITED);
         cache.restart(keyframe(0, 60));
         cache.append(interFrame(1, 40));
         assertThat(cache.size()).isEqualTo(2);
@@ -67,7 +69,7 @@ class GopCacheTest {
 
     @Test
     void shouldCacheNothingWhenDisabled() {
-        GopCache cache = new GopCache(0, 0, GopBudget.unlimited());
+        GopCache cache = new GopCache(0, 0, BufferBudget.UNLIMITED);
         cache.restart(keyframe(0, 10));
         cache.append(interFrame(1, 10));
 
@@ -76,7 +78,7 @@ class GopCacheTest {
 
     @Test
     void shouldDropTheGopWhenTheSharedBudgetHasNoRoomAndGiveItsBytesBack() {
-        GopBudget budget = new GopBudget(100);
+        BoundedBudget budget = new BoundedBudget(100);
         GopCache first = new GopCache(100, 1 << 20, budget);
         GopCache second = new GopCache(100, 1 << 20, budget);
         first.restart(keyframe(0, 60));
@@ -98,7 +100,7 @@ class GopCacheTest {
 
     @Test
     void shouldReleaseWhatItReservedWhenAKeyframeRestartsTheGop() {
-        GopBudget budget = new GopBudget(1000);
+        BoundedBudget budget = new BoundedBudget(1000);
         GopCache cache = new GopCache(100, 1 << 20, budget);
         cache.restart(keyframe(0, 100));
         cache.append(interFrame(1, 50));

@@ -1,9 +1,10 @@
 package io.github.rtmpflow.server;
 
+import io.github.rtmpflow.core.chunk.BoundedBudget;
+import io.github.rtmpflow.core.chunk.BufferBudget;
 import io.github.rtmpflow.core.session.ServerSessionConfig;
 import io.github.rtmpflow.flv.FanoutOptions;
 import io.github.rtmpflow.flv.FlvTag;
-import io.github.rtmpflow.flv.GopBudget;
 import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.TagSubscription;
 import io.github.rtmpflow.server.internal.ConnectionLimiter;
@@ -235,7 +236,7 @@ public final class RtmpServer implements AutoCloseable {
 
         /**
          * Sets the bounds of the late-joiner (GOP) caches (default {@link FanoutOptions#DEFAULTS}).
-         * Without a {@link GopBudget} of their own, all streams' GOP caches share one of a quarter
+         * Without a {@link io.github.rtmpflow.core.chunk.BufferBudget} of their own, all streams' GOP caches share one of a quarter
          * of the JVM's maximum heap, so what is kept for late joiners stays bounded however many
          * streams are live.
          */
@@ -287,8 +288,8 @@ public final class RtmpServer implements AutoCloseable {
             ServerSessionConfig sessionConfig = ServerSessionConfig.DEFAULTS.withChunkSize(chunkSize)
                     .withMaxMessageStreams(limits.maxStreamsPerConnection())
                     .withLimits(limits.protocol());
-            FanoutOptions fanouts = fanoutOptions.gopBudget() != GopBudget.unlimited() ? fanoutOptions
-                    : fanoutOptions.withGopBudget(new GopBudget(Runtime.getRuntime().maxMemory() / 4));
+            FanoutOptions fanouts = fanoutOptions.gopBudget() != BufferBudget.UNLIMITED ? fanoutOptions
+                    : fanoutOptions.withGopBudget(new BoundedBudget(Runtime.getRuntime().maxMemory() / 4));
             StreamRegistry registry = new StreamRegistry(limits.maxStreams(), timeouts.publisherIdle().toNanos(),
                     timeSource, fanouts);
             RecordingManager recordings = recordDirectory == null ? null

@@ -1,5 +1,6 @@
 package io.github.rtmpflow.server.internal;
 
+import io.github.rtmpflow.core.chunk.BoundedBudget;
 import io.github.rtmpflow.core.chunk.BufferBudget;
 import io.github.rtmpflow.server.ServerLimits;
 import java.net.InetAddress;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@link io.github.rtmpflow.core.RtmpLimits#maxBufferedBytes()} (64 MiB by default), so one host
  * cannot pin {@code maxConnectionsPerAddress} times the per-connection bound; and in all, a
  * quarter of the JVM's maximum heap (at least the per-address budget), so many hosts together
- * cannot exhaust the heap. A message that would pass either fails its connection. Message starts
- * are far rarer than bytes, so a lock is cheap here too.
+ * cannot exhaust the heap. A message that would pass either fails its connection. Reserving runs
+ * for every message on the event loops, so it takes no lock and allocates nothing: each
+ * connection's budget holds its address's counter, looked up once when the connection opens.
  */
 public final class ConnectionLimiter {
 
@@ -39,12 +41,12 @@ public final class ConnectionLimiter {
 
     private final ServerLimits limits;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
-    private final Map<InetAddress, Long> bufferedPerAddress = new HashMap<>();
+    /** Guarded by {@code this}; the counters themselves are updated without the lock. */
+    private final Map<InetAddress, BoundedBudget> bufferedPerAddress = new HashMap<>();
+    private final BoundedBudget bufferedTotal;
     private final long maxBufferedPerAddress;
-    private final long maxBufferedTotal;
     private int total;
     private int inHandshake;
-    private long bufferedTotal;
 
     /** Creates a limiter enforcing {@code limits}, with the derived partial-message budgets. */
     public ConnectionLimiter(ServerLimits limits) {
@@ -56,7 +58,7 @@ public final class ConnectionLimiter {
     ConnectionLimiter(ServerLimits limits, long maxBufferedPerAddress, long maxBufferedTotal) {
         this.limits = limits;
         this.maxBufferedPerAddress = maxBufferedPerAddress;
-        this.maxBufferedTotal = maxBufferedTotal;
+        this.bufferedTotal = new BoundedBudget(maxBufferedTotal);
     }
 
     /**
@@ -96,6 +98,12 @@ public final class ConnectionLimiter {
             inHandshake--;
         }
         perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        // The address's last connection is gone: forget its counter once nothing is reserved
+        // (a connection gives its reservations back when it closes; a counter still in use is
+        // kept and found again by the address's next connection).
+        if (!perAddress.containsKey(address)) {
+            bufferedPerAddress.computeIfPresent(address, (a, n) -> n.reservedBytes() == 0 ? null : n);
+        }
     }
 
     /** Returns the open connections counted. */
@@ -118,52 +126,45 @@ public final class ConnectionLimiter {
      * decoder; a refusal is logged at WARN with {@code label}, the connection's log label.
      */
     public BufferBudget bufferBudget(InetAddress address, String label) {
+        BoundedBudget fromAddress;
+        synchronized (this) {
+            fromAddress = bufferedPerAddress.computeIfAbsent(address, a -> new BoundedBudget(maxBufferedPerAddress));
+        }
         return new BufferBudget() {
             @Override
             public boolean tryReserve(long bytes) {
-                return reserveBuffer(address, label, bytes);
+                if (!fromAddress.tryReserve(bytes)) {
+                    LOG.warn("[{}] {} partial messages would pass the budget of its address ({} + {} > {} bytes)",
+                            label, address.getHostAddress(), fromAddress.reservedBytes(), bytes,
+                            fromAddress.maxBytes());
+                    return false;
+                }
+                if (!bufferedTotal.tryReserve(bytes)) {
+                    fromAddress.release(bytes);
+                    LOG.warn("[{}] {} partial messages would pass the server's budget ({} + {} > {} bytes)", label,
+                            address.getHostAddress(), bufferedTotal.reservedBytes(), bytes, bufferedTotal.maxBytes());
+                    return false;
+                }
+                return true;
             }
 
             @Override
             public void release(long bytes) {
-                releaseBuffer(address, bytes);
+                fromAddress.release(bytes);
+                bufferedTotal.release(bytes);
             }
         };
     }
 
-    private synchronized boolean reserveBuffer(InetAddress address, String label, long bytes) {
-        long fromAddress = bufferedPerAddress.getOrDefault(address, 0L);
-        if (fromAddress + bytes > maxBufferedPerAddress) {
-            LOG.warn("[{}] {} partial messages would pass the budget of its address ({} + {} > {} bytes)", label,
-                    address.getHostAddress(), fromAddress, bytes, maxBufferedPerAddress);
-            return false;
-        }
-        if (bufferedTotal + bytes > maxBufferedTotal) {
-            LOG.warn("[{}] {} partial messages would pass the server's budget ({} + {} > {} bytes)", label,
-                    address.getHostAddress(), bufferedTotal, bytes, maxBufferedTotal);
-            return false;
-        }
-        bufferedPerAddress.put(address, fromAddress + bytes);
-        bufferedTotal += bytes;
-        return true;
-    }
-
-    private synchronized void releaseBuffer(InetAddress address, long bytes) {
-        if (bytes == 0) {
-            return;
-        }
-        bufferedTotal -= bytes;
-        bufferedPerAddress.computeIfPresent(address, (a, n) -> n <= bytes ? null : n - bytes);
-    }
-
     /** Returns the partial-message bytes reserved by all connections. */
-    public synchronized long bufferedBytes() {
-        return bufferedTotal;
+    public long bufferedBytes() {
+        return bufferedTotal.reservedBytes();
     }
 
     /** Returns the partial-message bytes reserved by the connections from {@code address}. */
     public synchronized long bufferedBytes(InetAddress address) {
-        return bufferedPerAddress.getOrDefault(address, 0L);
+        BoundedBudget fromAddress = bufferedPerAddress.get(address);
+        return fromAddress == null ? 0 : fromAddress.reservedBytes();
     }
 
     /** Returns the limits enforced. */
