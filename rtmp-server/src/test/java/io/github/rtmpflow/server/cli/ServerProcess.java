@@ -1,8 +1,8 @@
 package io.github.rtmpflow.server.cli;
 
 import io.github.rtmpflow.server.interop.ExternalTool;
-import io.github.rtmpflow.server.interop.Poll;
 import io.github.rtmpflow.server.interop.TestPaths;
+import io.github.rtmpflow.server.testing.Poll;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,7 @@ import io.github.rtmpflow.flv.SubscribeOptions;
 import io.github.rtmpflow.flv.SubscriberStatistics;
 import io.github.rtmpflow.server.RtmpServer;
 import io.github.rtmpflow.server.StreamStatistics;
+import io.github.rtmpflow.server.testing.Poll;
 import io.github.rtmpflow.server.testing.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;

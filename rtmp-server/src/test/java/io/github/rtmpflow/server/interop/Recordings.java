@@ -8,6 +8,7 @@ import io.github.rtmpflow.core.amf.AmfObject;
 import io.github.rtmpflow.core.amf.AmfValue;
 import io.github.rtmpflow.flv.FlvReader;
 import io.github.rtmpflow.flv.FlvTag;
+import io.github.rtmpflow.server.testing.Poll;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,16 +13,21 @@ public final class Poll {
 
     /** Waits until {@code condition} holds; throws AssertionError with {@code what} at the deadline. */
     public static void until(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
+        until(what, DEADLINE, condition);
+    }
+
+    /** Waits until {@code condition} holds; throws AssertionError with {@code what} after {@code deadline}. */
+    public static void until(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - end > 0) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out after " + deadline + " waiting for " + what);
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
+                throw new AssertionError("interrupted waiting for " + what, e);
             }
         }
     }
