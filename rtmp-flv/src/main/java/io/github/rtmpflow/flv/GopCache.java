@@ -11,15 +11,22 @@ import java.util.Arrays;
  * <p>Confined to the producer's thread. It holds references to shared immutable tags, never
  * copies of their bytes. Its bytes are also reserved in a {@link BufferBudget} shared with other
  * streams' caches; when the budget has no room the GOP is dropped as when it outgrows its own
- * bound.
+ * bound. The cache reserves in grants of {@link #GRANT_BYTES} (or what a tag needs beyond them),
+ * so the shared counter is touched about once per 64 KiB, not once per tag; a cache holds at most
+ * one grant more than its tags' bytes.
  */
 final class GopCache {
+    /** How much a cache reserves in the shared budget at a time. */
+    static final long GRANT_BYTES = 64 * 1024;
+
     private final int maxTags;
     private final long maxBytes;
     private final BufferBudget budget;
     private FlvTag[] tags = new FlvTag[0];
     private int count;
     private long bytes;
+    /** What this cache holds of the shared budget: at least {@link #bytes}. */
+    private long reserved;
 
     GopCache(int maxTags, long maxBytes, BufferBudget budget) {
         this.maxTags = maxTags;
@@ -58,7 +65,7 @@ final class GopCache {
 
     /** Adds a tag, or drops the whole GOP when the tag would break the bounds. */
     private void add(FlvTag tag) {
-        if (count == maxTags || bytes + tag.size() > maxBytes || !budget.tryReserve(tag.size())) {
+        if (count == maxTags || bytes + tag.size() > maxBytes || !reserveFor(bytes + tag.size())) {
             clear();
             return;
         }
@@ -70,9 +77,28 @@ final class GopCache {
         bytes += tag.size();
     }
 
+    /** Makes the reservation cover {@code total} bytes: a whole grant when the budget has it, else just what is missing. */
+    private boolean reserveFor(long total) {
+        long missing = total - reserved;
+        if (missing <= 0) {
+            return true;
+        }
+        long grant = Math.max(missing, GRANT_BYTES);
+        if (budget.tryReserve(grant)) {
+            reserved += grant;
+            return true;
+        }
+        if (grant > missing && budget.tryReserve(missing)) {
+            reserved += missing;
+            return true;
+        }
+        return false;
+    }
+
     /** Drops the GOP, e.g. when a new sequence header makes its frames undecodable. */
     void clear() {
-        budget.release(bytes);
+        budget.release(reserved);
+        reserved = 0;
         Arrays.fill(tags, 0, count, null);
         count = 0;
         bytes = 0;

@@ -9,6 +9,7 @@ import io.github.rtmpflow.core.chunk.BoundedBudget;
 import io.github.rtmpflow.core.chunk.BufferBudget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GopCacheTest {
@@ -107,5 +108,34 @@ class GopCacheTest {
         cache.restart(keyframe(2, 70));
 
         assertThat(budget.reservedBytes()).isEqualTo(70).isEqualTo(cache.bytes());
+    }
+
+    @Test
+    void shouldReserveInGrantsSoTheSharedBudgetIsTouchedOncePerGrantNotPerTag() {
+        BoundedBudget shared = new BoundedBudget(1 << 20);
+        AtomicInteger reservations = new AtomicInteger();
+        BufferBudget counting = new BufferBudget() {
+            @Override
+            public boolean tryReserve(long bytes) {
+                reservations.incrementAndGet();
+                return shared.tryReserve(bytes);
+            }
+
+            @Override
+            public void release(long bytes) {
+                shared.release(bytes);
+            }
+        };
+        GopCache cache = new GopCache(1000, 1 << 20, counting);
+        cache.restart(keyframe(0, 1000));
+        for (int i = 1; i < 100; i++) {
+            cache.append(interFrame(i, 1000));
+        }
+
+        assertThat(cache.bytes()).isEqualTo(100_000);
+        assertThat(reservations.get()).isEqualTo(2); // 100 000 bytes in grants of 65 536
+        assertThat(shared.reservedBytes()).isEqualTo(2 * GopCache.GRANT_BYTES);
+        cache.clear();
+        assertThat(shared.reservedBytes()).isZero();
     }
 }

@@ -3,10 +3,12 @@ package io.github.rtmpflow.core.chunk;
 /**
  * A budget of partial-message bytes shared by several {@link ChunkDecoder}s, so that the sum
  * over many connections stays bounded, not only each connection's own
- * ({@link io.github.rtmpflow.core.RtmpLimits#maxBufferedBytes()}). A decoder reserves a
- * message's announced length when it allocates the payload and releases it when the message is
- * delivered, dropped (Abort, a new header) or the decoder is {@link ChunkDecoder#releaseBuffers()
- * released}. Implementations must be thread-safe when decoders on several threads share them.
+ * ({@link io.github.rtmpflow.core.RtmpLimits#maxBufferedBytes()}). At the end of each
+ * {@link ChunkDecoder#feed feed} a decoder brings its reservation to the announced lengths of the
+ * partial messages it then holds (reserving or releasing the difference), and gives everything
+ * back when it is {@link ChunkDecoder#releaseBuffers() released}. Other holders of bytes (the GOP
+ * caches of {@code rtmp-flv}) use it the same way. Implementations must be thread-safe when
+ * holders on several threads share them.
  */
 public interface BufferBudget {
 

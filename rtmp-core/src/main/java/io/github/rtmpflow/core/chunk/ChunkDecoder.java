@@ -27,7 +27,11 @@ import java.util.Objects;
  * keeps feeding cannot spin. Not thread-safe; one decoder per connection.
  *
  * <p>Memory: partial messages count against {@link RtmpLimits#maxBufferedBytes()} and, when the
- * decoder was given one, a {@link BufferBudget} shared with other decoders.
+ * decoder was given one, a {@link BufferBudget} shared with other decoders. The shared budget is
+ * settled once at the end of each {@code feed}: it holds the partial messages left for later
+ * feeds, so a message that arrives whole within one feed (most media at high bitrates) costs the
+ * shared budget nothing, and decoders on several threads touch its counter once per read, not
+ * twice per message.
  */
 public final class ChunkDecoder {
 
@@ -71,6 +75,8 @@ public final class ChunkDecoder {
 
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private long bufferedBytes;
+    /** What this decoder holds of the shared budget: {@link #bufferedBytes} as of the last settlement. */
+    private long budgetReserved;
     private long bytesConsumed;
     private ProtocolError error;
     private boolean released;
@@ -130,7 +136,30 @@ public final class ChunkDecoder {
             error = e.error();
         } finally {
             bytesConsumed += in.position() - start;
+            settleBudget();
         }
+    }
+
+    /**
+     * Brings the shared budget's reservation to the partial messages held now; a refusal fails
+     * the decoder (its reservation stays as it was until {@link #releaseBuffers()}).
+     */
+    private void settleBudget() {
+        long delta = bufferedBytes - budgetReserved;
+        if (released || delta == 0 || (delta > 0 && error != null)) {
+            return;
+        }
+        if (delta < 0) {
+            budget.release(-delta);
+        } else if (!budget.tryReserve(delta)) {
+            if (error == null) {
+                error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
+                        "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
+                                + " reservedBefore=" + budgetReserved);
+            }
+            return;
+        }
+        budgetReserved = bufferedBytes;
     }
 
     /** Returns the error that failed this decoder, or null while it has not failed. */
@@ -168,7 +197,8 @@ public final class ChunkDecoder {
     public void releaseBuffers() {
         if (!released) {
             released = true;
-            budget.release(bufferedBytes);
+            budget.release(budgetReserved);
+            budgetReserved = 0;
             bufferedBytes = 0;
         }
     }
@@ -213,7 +243,6 @@ public final class ChunkDecoder {
         byte[] payload = stream.payload;
         stream.payload = null;
         bufferedBytes -= payload.length;
-        giveBack(payload.length);
         return deliver(stream, ByteBuffer.wrap(payload).asReadOnlyBuffer());
     }
 
@@ -362,11 +391,6 @@ public final class ChunkDecoder {
                             + " length=" + length + " bufferedBytes=" + bufferedBytes
                             + " maxBufferedBytes=" + limits.maxBufferedBytes());
         }
-        if (!released && !budget.tryReserve(length)) {
-            throw new ProtocolException(ProtocolError.Code.BUFFER_LIMIT,
-                    "partial messages exceed the shared buffer budget: chunkStreamId=" + stream.chunkStreamId
-                            + " length=" + length + " bufferedBytes=" + bufferedBytes);
-        }
         bufferedBytes += length;
         stream.payload = new byte[length];
         stream.received = 0;
@@ -375,17 +399,9 @@ public final class ChunkDecoder {
         return true;
     }
 
-    /** Returns bytes to the shared budget, unless {@link #releaseBuffers()} returned them all already. */
-    private void giveBack(long bytes) {
-        if (!released) {
-            budget.release(bytes);
-        }
-    }
-
     private void dropPartial(IncomingChunkStream stream) {
         if (stream.payload != null) {
             bufferedBytes -= stream.payload.length;
-            giveBack(stream.payload.length);
             stream.payload = null;
             stream.received = 0;
         }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +24,7 @@ class ChunkDecoderBudgetTest {
     private static final class Counting implements BufferBudget {
         private final long max;
         private final AtomicLong reserved = new AtomicLong();
+        private final AtomicLong calls = new AtomicLong();
 
         Counting(long max) {
             this.max = max;
@@ -30,6 +32,7 @@ class ChunkDecoderBudgetTest {
 
         @Override
         public boolean tryReserve(long bytes) {
+            calls.incrementAndGet();
             long now = reserved.get();
             if (now + bytes > max) {
                 return false;
@@ -107,6 +110,36 @@ class ChunkDecoderBudgetTest {
         assertThat(more.hasRemaining()).isFalse();
         assertThat(delivered).isEmpty();
         assertThat(budget.reserved.get()).isZero();
+    }
+
+    @Test
+    void shouldLeaveTheSharedBudgetAloneForAMessageThatArrivesWholeInOneFeed() {
+        Counting budget = new Counting(0);
+        List<RawMessage> delivered = new ArrayList<>();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
+
+        decoder.feed(new ChunkEncoder().encode(RawMessage.of(4, 0, MessageTypes.VIDEO, 1, new byte[5000])));
+
+        assertThat(decoder.failed()).isFalse();
+        assertThat(delivered).hasSize(1);
+        assertThat(budget.calls.get()).isZero();
+    }
+
+    @Test
+    void shouldReserveWhatIsLeftPartialAtTheEndOfAFeedAndReleaseItWhenTheMessageCompletes() {
+        Counting budget = new Counting(10_000);
+        List<RawMessage> delivered = new ArrayList<>();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
+        ByteBuffer wire = new ChunkEncoder().encode(RawMessage.of(4, 0, MessageTypes.VIDEO, 1, new byte[5000]));
+        ByteBuffer firstHalf = wire.duplicate().limit(wire.position() + wire.remaining() / 2);
+
+        decoder.feed(firstHalf);
+        assertThat(budget.reserved.get()).isEqualTo(5000);
+        decoder.feed(wire.position(firstHalf.limit()));
+
+        assertThat(delivered).hasSize(1);
+        assertThat(budget.reserved.get()).isZero();
+        assertThat(budget.calls.get()).isEqualTo(1);
     }
 
     /** A fmt-0 header announcing {@code length} bytes of video on {@code chunkStreamId} and its first 128 bytes. */
