@@ -54,7 +54,9 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
     private static final Object COMPLETED = new Object();
 
     private final String name;
-    private final JoinCache cache;
+    private final JoinCache ownCache;
+    /** Producer-confined: where late joiners start from, {@link #ownCache} or a leader's (see {@link #followCaches}). */
+    private JoinCache cache;
     /** Producer-confined: narrowed copies of the tag being published, shared by equal selections. */
     private final SelectionMemo selections = new SelectionMemo();
     private final AtomicReference<Sink[]> sinks = new AtomicReference<>(NO_SINKS);
@@ -83,7 +85,8 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
      */
     public TagFanout(String name, FanoutOptions options) {
         this.name = Objects.requireNonNull(name, "name");
-        this.cache = new JoinCache(Objects.requireNonNull(options, "options"));
+        this.ownCache = new JoinCache(Objects.requireNonNull(options, "options"));
+        this.cache = ownCache;
     }
 
     /** Returns the label given at construction. */
@@ -167,7 +170,9 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
             sink.publish(tag, kind, audioOnly, selections);
         }
         selections.forget();
-        cache.update(tag, kind);
+        if (cache == ownCache) {
+            cache.update(tag, kind);
+        }
         publishedTags.add(1);
         publishedBytes.add(tag.size());
         return pausingSubscribers.get() == 0;
@@ -186,8 +191,34 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
         for (Sink sink : sinks.get()) {
             sink.endSession();
         }
-        cache.reset();
+        dropCaches();
         sessions.add(1);
+    }
+
+    /**
+     * Until the next {@link #endSession()}, starts this fan-out's late joiners from
+     * {@code leader}'s caches and keeps none of its own: for a fan-out that carries the same
+     * tags as {@code leader}, each published here just before it is published there, on the
+     * same producer thread. The server's fan-out of a stream name follows the fan-out of the
+     * name's current publish session this way, so a stream's onMetaData, sequence headers and
+     * GOP are cached (and counted against the GOP budget) once, not twice. Producer thread.
+     *
+     * @param leader the fan-out whose caches late joiners start from
+     * @throws IllegalStateException after {@link #complete()} or {@link #fail(Throwable)}
+     */
+    public void followCaches(TagFanout leader) {
+        checkLive("followCaches");
+        if (leader == this) {
+            throw new IllegalArgumentException("a fan-out cannot follow itself: " + name);
+        }
+        ownCache.reset();
+        cache = leader.ownCache;
+    }
+
+    /** Empties this fan-out's own caches and stops following a leader's. */
+    private void dropCaches() {
+        cache = ownCache;
+        ownCache.reset();
     }
 
     /**
@@ -219,7 +250,7 @@ public final class TagFanout implements Flow.Publisher<FlvTag> {
         for (Sink sink : sinks.getAndSet(NO_SINKS)) {
             sink.terminate(error);
         }
-        cache.reset();
+        dropCaches();
     }
 
     /** Returns true once {@link #complete()} or {@link #fail(Throwable)} was called. */

@@ -10,6 +10,7 @@ import static io.github.rtmpflow.flv.TestTags.keyframe;
 import static io.github.rtmpflow.flv.TestTags.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rtmpflow.core.chunk.BoundedBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -153,5 +154,49 @@ class LateJoinTest {
 
         assertThat(withGop).containsExactly(meta1, avc, aac, k1, a1, p1, a2, k2);
         assertThat(withoutGop).containsExactly(meta1, avc, aac, k2);
+    }
+
+    /** Publishes to {@code follower} first, then to {@code leader}, as the server does for a name and its session. */
+    private static void publishToBoth(TagFanout follower, TagFanout leader, FlvTag... tags) {
+        for (FlvTag tag : tags) {
+            follower.publish(tag);
+            leader.publish(tag);
+        }
+    }
+
+    @Test
+    void shouldStartLateJoinersOfAFollowerFromTheLeadersCachesAndCacheTheStreamOnce() {
+        BoundedBudget gopBudget = new BoundedBudget(1 << 20);
+        FanoutOptions options = FanoutOptions.DEFAULTS.withGopBudget(gopBudget);
+        TagFanout leader = new TagFanout("live/test (session)", options);
+        TagFanout follower = new TagFanout("live/test (name)", options);
+        follower.followCaches(leader);
+        publishToBoth(follower, leader, meta1, avc, aac, k1, a1, p1, k2, a2, p2);
+
+        RecordingSubscriber fromFollower = join(follower, true);
+        RecordingSubscriber fromLeader = join(leader, true);
+        FlvTag p3 = interFrame(132, 100);
+        publishToBoth(follower, leader, p3);
+
+        assertThat(fromFollower.tags()).containsExactly(meta1, avc, aac, k2, a2, p2, p3);
+        assertThat(fromLeader.tags()).containsExactly(meta1, avc, aac, k2, a2, p2, p3);
+        assertThat(gopBudget.reservedBytes()).as("one GOP cache reserves, not two")
+                .isEqualTo(GopCache.GRANT_BYTES);
+    }
+
+    @Test
+    void shouldCacheOnItsOwnAgainAfterTheFollowedSessionEnds() {
+        TagFanout leader = new TagFanout("live/test (session)");
+        TagFanout follower = new TagFanout("live/test (name)");
+        follower.followCaches(leader);
+        publishToBoth(follower, leader, meta1, avc, aac, k1, a1);
+        follower.endSession();
+        leader.complete();
+        publish(follower, meta2, avc, k2, a2);
+
+        RecordingSubscriber late = join(follower, true);
+        publish(follower, p2);
+
+        assertThat(late.tags()).containsExactly(meta2, avc, k2, a2, p2);
     }
 }

@@ -117,9 +117,16 @@ public final class LiveStreamImpl implements LiveStream {
             return true;
         }
         counters.onTag(tag);
-        boolean session = fanout.publish(tag);
+        // The name's fan-out first: its late joiners start from the session's caches, which
+        // take the tag in the session's publish (a joiner must not get it from both).
         boolean name = entry.publish(this, tag);
+        boolean session = fanout.publish(tag);
         return session && name;
+    }
+
+    /** Returns the session's own fan-out, whose caches the name's fan-out follows. */
+    TagFanout fanout() {
+        return fanout;
     }
 
     /** Returns whether a pausing subscriber of this session or of its name holds it back. */

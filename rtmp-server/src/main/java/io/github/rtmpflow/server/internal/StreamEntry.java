@@ -35,12 +35,19 @@ final class StreamEntry {
         return current;
     }
 
-    /** Makes {@code session} current; the previous one, if any, ends its part of the name. */
+    /**
+     * Makes {@code session} current; the previous one, if any, ends its part of the name. The
+     * name's late joiners start from the current session's caches (see
+     * {@link TagFanout#followCaches}), so a stream is cached once.
+     */
     synchronized void setCurrent(LiveStreamImpl session) {
         if (current != null && !nameFanout.isTerminated()) {
             nameFanout.endSession();
         }
         current = session;
+        if (session != null && !nameFanout.isTerminated()) {
+            nameFanout.followCaches(session.fanout());
+        }
         nameFanout.onProducerResumed(session == null ? null : session::resumeFromNameFanout);
     }
 
