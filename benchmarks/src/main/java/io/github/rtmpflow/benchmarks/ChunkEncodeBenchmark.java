@@ -6,11 +6,9 @@ import io.github.rtmpflow.core.chunk.RawMessage;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,20 +40,6 @@ public class ChunkEncodeBenchmark {
     private RawMessage setChunkSize;
     private ByteBuffer out;
 
-    /** Wire bytes written, reported per second. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Wire bytes encoded. */
-        public long bytes;
-
-        /** Clears the counter before each iteration. */
-        @Setup(Level.Iteration)
-        public void clear() {
-            bytes = 0;
-        }
-    }
-
     /** Builds the messages and an output buffer large enough for all of them. */
     @Setup
     public void setUp() {
@@ -68,7 +52,7 @@ public class ChunkEncodeBenchmark {
 
     /** Encodes the whole stream with a fresh encoder. */
     @Benchmark
-    public int encode(Counters counters) {
+    public int encode(ByteCounter counters) {
         ChunkEncoder encoder = new ChunkEncoder();
         out.clear();
         encoder.encode(setChunkSize, out);

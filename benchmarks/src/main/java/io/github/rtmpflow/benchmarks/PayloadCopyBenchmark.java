@@ -2,11 +2,9 @@ package io.github.rtmpflow.benchmarks;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -44,20 +42,6 @@ public class PayloadCopyBenchmark {
 
     private ByteBuffer read;
 
-    /** Bytes copied, reported per second. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Bytes copied into message arrays. */
-        public long bytes;
-
-        /** Clears the counter before each iteration. */
-        @Setup(Level.Iteration)
-        public void clear() {
-            bytes = 0;
-        }
-    }
-
     /** Fills the read buffer with non-zero bytes. */
     @Setup
     public void setUp() {
@@ -69,7 +53,7 @@ public class PayloadCopyBenchmark {
 
     /** Copies one full read buffer out, one fresh array per message. */
     @Benchmark
-    public void copy(Counters counters, Blackhole bh) {
+    public void copy(ByteCounter counters, Blackhole bh) {
         int copied = 0;
         read.clear();
         while (read.remaining() >= messageSize) {
