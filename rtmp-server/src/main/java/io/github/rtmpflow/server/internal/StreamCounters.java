@@ -16,6 +16,8 @@ import io.github.rtmpflow.flv.VideoDecoderConfiguration;
 import io.github.rtmpflow.flv.VideoPacketType;
 import io.github.rtmpflow.flv.VideoTagHeader;
 import io.github.rtmpflow.flv.VideoTrack;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,21 @@ import java.util.TreeMap;
 
 /**
  * The counters of one publish session, updated on the publisher's loop for every tag and read
- * from any thread (single writer, volatile fields). Codec and resolution come from the first
+ * from any thread (single writer, volatile fields; the per-tag counters are written with release
+ * stores, which cost no fence on x86, where a volatile write costs one per field and tag). Codec and resolution come from the first
  * tags and sequence headers, with onMetaData as fallback; parsing failures only leave a value
  * unknown (statistics never cost a stream).
  */
 public final class StreamCounters {
+
+    private static final VarHandle TAGS = counter("tags");
+    private static final VarHandle BYTES = counter("bytes");
+    private static final VarHandle VIDEO_TAGS = counter("videoTags");
+    private static final VarHandle AUDIO_TAGS = counter("audioTags");
+    private static final VarHandle KEYFRAMES = counter("keyframes");
+    private static final VarHandle VIDEO_FRAMES = counter("videoFrames");
+    private static final VarHandle LAST_TIMESTAMP = counter("lastTimestamp");
+    private static final VarHandle LAST_VIDEO_TIMESTAMP = counter("lastVideoTimestamp");
 
     private static final RtmpLimits METADATA_LIMITS = RtmpLimits.DEFAULTS;
 
@@ -67,13 +79,13 @@ public final class StreamCounters {
 
     /** Counts {@code tag}; publisher loop thread only. */
     public void onTag(FlvTag tag) {
-        tags = tags + 1;
-        bytes = bytes + tag.size();
+        TAGS.setRelease(this, tags + 1);
+        BYTES.setRelease(this, bytes + tag.size());
         long ts = tag.timestamp();
         if (firstTimestamp == Long.MIN_VALUE) {
             firstTimestamp = ts;
         }
-        lastTimestamp = ts;
+        LAST_TIMESTAMP.setRelease(this, ts);
         if (tag.isVideo()) {
             onVideo(tag, ts);
         } else if (tag.isAudio()) {
@@ -84,12 +96,12 @@ public final class StreamCounters {
     }
 
     private void onVideo(FlvTag tag, long ts) {
-        videoTags = videoTags + 1;
+        VIDEO_TAGS.setRelease(this, videoTags + 1);
         // Frames and keyframes count instants (distinct timestamps): Enhanced RTMP multitrack
         // sends each rendition of one picture in its own tag at the same timestamp.
         boolean newInstant = firstVideoTimestamp == Long.MIN_VALUE || ts != lastVideoTimestamp;
         if (tag.isKeyframe() && ts != lastKeyframeTimestamp) {
-            keyframes = keyframes + 1;
+            KEYFRAMES.setRelease(this, keyframes + 1);
             lastKeyframeTimestamp = ts;
         }
         if (tag.isSequenceHeader()) {
@@ -100,12 +112,12 @@ public final class StreamCounters {
             return;
         }
         if (newInstant) {
-            videoFrames = videoFrames + 1;
+            VIDEO_FRAMES.setRelease(this, videoFrames + 1);
         }
         if (firstVideoTimestamp == Long.MIN_VALUE) {
             firstVideoTimestamp = ts;
         }
-        lastVideoTimestamp = ts;
+        LAST_VIDEO_TIMESTAMP.setRelease(this, ts);
         if (videoCodec == null || videoTagsScanned < TRACK_SCAN_TAGS) {
             videoTagsScanned++;
             try {
@@ -168,7 +180,7 @@ public final class StreamCounters {
     }
 
     private void onAudio(FlvTag tag) {
-        audioTags = audioTags + 1;
+        AUDIO_TAGS.setRelease(this, audioTags + 1);
         if (tag.size() > 0 && (audioCodec == null || tag.isSequenceHeader() || audioTagsScanned < TRACK_SCAN_TAGS)) {
             audioTagsScanned++;
             try {
@@ -280,5 +292,13 @@ public final class StreamCounters {
     /** Returns the height in pixels, 0 when unknown. */
     public int height() {
         return height;
+    }
+
+    private static VarHandle counter(String field) {
+        try {
+            return MethodHandles.lookup().findVarHandle(StreamCounters.class, field, long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }
