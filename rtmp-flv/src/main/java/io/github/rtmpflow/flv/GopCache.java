@@ -11,9 +11,9 @@ import java.util.Arrays;
  * <p>Confined to the producer's thread. It holds references to shared immutable tags, never
  * copies of their bytes. Its bytes are also reserved in a {@link BufferBudget} shared with other
  * streams' caches; when the budget has no room the GOP is dropped as when it outgrows its own
- * bound. The cache reserves in grants of {@link #GRANT_BYTES} (or what a tag needs beyond them),
- * so the shared counter is touched about once per 64 KiB, not once per tag; a cache holds at most
- * one grant more than its tags' bytes.
+ * bound. The cache reserves in grants of {@link #GRANT_BYTES} (or what a tag needs beyond them,
+ * and never beyond its own byte bound), so the shared counter is touched about once per 64 KiB,
+ * not once per tag; a cache holds at most one grant more than its tags' bytes.
  */
 final class GopCache {
     /** How much a cache reserves in the shared budget at a time. */
@@ -83,7 +83,8 @@ final class GopCache {
         if (missing <= 0) {
             return true;
         }
-        long grant = Math.max(missing, GRANT_BYTES);
+        // Never more than the cache's own bound lets it hold (missing fits: add() checked it).
+        long grant = Math.min(Math.max(missing, GRANT_BYTES), maxBytes - reserved);
         if (budget.tryReserve(grant)) {
             reserved += grant;
             return true;

@@ -138,4 +138,18 @@ class GopCacheTest {
         cache.clear();
         assertThat(shared.reservedBytes()).isZero();
     }
+
+    @Test
+    void shouldNeverReserveMoreThanItsOwnBoundAndGiveEverythingBackWhenTheGopOutgrowsIt() {
+        BoundedBudget shared = new BoundedBudget(1 << 20);
+        GopCache cache = new GopCache(1000, 10_000, shared);
+        cache.restart(keyframe(0, 4000));
+        assertThat(shared.reservedBytes()).as("a grant capped at the 10 000-byte bound").isEqualTo(10_000);
+        cache.append(interFrame(1, 4000));
+
+        cache.append(interFrame(2, 4000)); // 12 000 > 10 000: the GOP is dropped
+
+        assertThat(cache.size()).isZero();
+        assertThat(shared.reservedBytes()).isZero();
+    }
 }

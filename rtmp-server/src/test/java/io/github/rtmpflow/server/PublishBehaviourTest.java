@@ -16,6 +16,7 @@ import io.github.rtmpflow.server.testing.Poll;
 import io.github.rtmpflow.server.testing.TestServers;
 import io.github.rtmpflow.server.testing.TestTags;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,50 @@ class PublishBehaviourTest {
         PublishRoundTripTest.assertSameTags(session.done().get(), sent);
         PublishRoundTripTest.assertSameMedia(FlvFiles.media(FlvFiles.read(recordings.resolve("live/cam1.flv"))),
                 FlvFiles.media(sent));
+    }
+
+    @Test
+    void shouldStartLateJoinersOfTheNameAndOfTheSessionAtTheCachedGopWithoutDuplicates() throws Exception {
+        List<FlvTag> sent = TestTags.stream(11, 45, 8_000); // keyframes at video frames 0 and 30
+        int secondKeyframe = -1;
+        int videoFrames = 0;
+        for (int i = 3; i < sent.size(); i++) {
+            if (sent.get(i).isVideo() && videoFrames++ == 30) {
+                secondKeyframe = i;
+            }
+        }
+        assertThat(sent.get(secondKeyframe).isKeyframe()).isTrue();
+        int before = secondKeyframe + 10; // the joiners come in mid-GOP
+        CollectingSubscriber name = new CollectingSubscriber();
+        CollectingSubscriber session = new CollectingSubscriber();
+        RtmpServer server = TestServers.builder().start();
+        RtmpClient client = RtmpClient.connect(TestServers.url(server, "live"));
+        try {
+            client.publish("cam1");
+            for (FlvTag tag : sent.subList(0, before)) {
+                client.send(tag);
+            }
+            Poll.until("the first part at the server",
+                    () -> server.stream("live", "cam1").map(s -> s.statistics().tags()).orElse(0L) == before);
+            SubscribeOptions replay = SubscribeOptions.defaults().withReplayGop(true);
+            server.subscribe("live", "cam1", name, replay);
+            server.stream("live", "cam1").orElseThrow().subscribe(session, replay);
+            for (FlvTag tag : sent.subList(before, sent.size())) {
+                client.send(tag);
+            }
+            client.close();
+            session.done().get(30, TimeUnit.SECONDS);
+        } finally {
+            server.close();
+            client.abort();
+        }
+        name.done().get(30, TimeUnit.SECONDS);
+
+        // onMetaData and both sequence headers, then the GOP from its keyframe, then live: once each.
+        List<FlvTag> expected = new ArrayList<>(sent.subList(0, 3));
+        expected.addAll(sent.subList(secondKeyframe, sent.size()));
+        PublishRoundTripTest.assertSameTags(session.done().get(), expected);
+        PublishRoundTripTest.assertSameTags(name.done().get(), expected);
     }
 
     @Test

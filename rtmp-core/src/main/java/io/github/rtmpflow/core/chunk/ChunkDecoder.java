@@ -27,11 +27,15 @@ import java.util.Objects;
  * keeps feeding cannot spin. Not thread-safe; one decoder per connection.
  *
  * <p>Memory: partial messages count against {@link RtmpLimits#maxBufferedBytes()} and, when the
- * decoder was given one, a {@link BufferBudget} shared with other decoders. The shared budget is
- * settled once at the end of each {@code feed}: it holds the partial messages left for later
- * feeds, so a message that arrives whole within one feed (most media at high bitrates) costs the
- * shared budget nothing, and decoders on several threads touch its counter once per read, not
- * twice per message.
+ * decoder was given one, a {@link BufferBudget} shared with other decoders. A message longer
+ * than the input left in the current {@code feed} cannot complete in it: its length is reserved
+ * in the shared budget before its payload is allocated, and a refusal fails the decoder with
+ * nothing allocated. A shorter one may complete in this feed; the shared budget is settled at the
+ * end of each {@code feed} to the partial messages then held. So a message that arrives whole
+ * within one read (most media at high bitrates) costs the shared budget nothing, decoders on
+ * several threads touch its counter about once per read instead of twice per message, and the
+ * payload bytes allocated beyond the budget at any moment are at most one feed's input per
+ * thread.
  */
 public final class ChunkDecoder {
 
@@ -145,21 +149,30 @@ public final class ChunkDecoder {
      * the decoder (its reservation stays as it was until {@link #releaseBuffers()}).
      */
     private void settleBudget() {
-        long delta = bufferedBytes - budgetReserved;
-        if (released || delta == 0 || (delta > 0 && error != null)) {
+        if (released || budgetReserved == bufferedBytes) {
             return;
         }
-        if (delta < 0) {
-            budget.release(-delta);
-        } else if (!budget.tryReserve(delta)) {
-            if (error == null) {
-                error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
-                        "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
-                                + " reservedBefore=" + budgetReserved);
-            }
-            return;
+        if (budgetReserved > bufferedBytes) {
+            budget.release(budgetReserved - bufferedBytes);
+            budgetReserved = bufferedBytes;
+        } else if (error == null && !reserveUpTo(bufferedBytes)) {
+            error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
+                    "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
+                            + " reserved=" + budgetReserved);
         }
-        budgetReserved = bufferedBytes;
+    }
+
+    /** Raises the shared budget's reservation to {@code total} bytes; false (nothing changed) when refused. */
+    private boolean reserveUpTo(long total) {
+        long missing = total - budgetReserved;
+        if (released || missing <= 0) {
+            return true;
+        }
+        if (!budget.tryReserve(missing)) {
+            return false;
+        }
+        budgetReserved = total;
+        return true;
     }
 
     /** Returns the error that failed this decoder, or null while it has not failed. */
@@ -216,7 +229,7 @@ public final class ChunkDecoder {
             }
             headerFilled = 0;
             boolean replayed = applyHeader();
-            if (current == null && headerStream.payload == null && !startMessage(headerStream)) {
+            if (current == null && headerStream.payload == null && !startMessage(headerStream, src.remaining())) {
                 return Pass.PAUSED;
             }
             if (replayed) {
@@ -380,7 +393,7 @@ public final class ChunkDecoder {
      * against the buffer limit) or, for length 0, delivers it at once. Returns false when that
      * delivery paused the listener.
      */
-    private boolean startMessage(IncomingChunkStream stream) throws ProtocolException {
+    private boolean startMessage(IncomingChunkStream stream, int inputLeft) throws ProtocolException {
         int length = stream.messageLength;
         if (length == 0) {
             return deliver(stream, RawMessage.emptyPayload());
@@ -390,6 +403,11 @@ public final class ChunkDecoder {
                     "partial messages exceed the buffer limit: chunkStreamId=" + stream.chunkStreamId
                             + " length=" + length + " bufferedBytes=" + bufferedBytes
                             + " maxBufferedBytes=" + limits.maxBufferedBytes());
+        }
+        if (length > inputLeft && !reserveUpTo(bufferedBytes + length)) {
+            throw new ProtocolException(ProtocolError.Code.BUFFER_LIMIT,
+                    "partial messages exceed the shared buffer budget: chunkStreamId=" + stream.chunkStreamId
+                            + " length=" + length + " bufferedBytes=" + bufferedBytes);
         }
         bufferedBytes += length;
         stream.payload = new byte[length];

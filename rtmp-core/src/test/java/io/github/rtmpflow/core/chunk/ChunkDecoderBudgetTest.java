@@ -126,7 +126,7 @@ class ChunkDecoderBudgetTest {
     }
 
     @Test
-    void shouldReserveWhatIsLeftPartialAtTheEndOfAFeedAndReleaseItWhenTheMessageCompletes() {
+    void shouldHoldAReservationForAMessageLeftPartialAndReleaseItWhenTheMessageCompletes() {
         Counting budget = new Counting(10_000);
         List<RawMessage> delivered = new ArrayList<>();
         ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
@@ -140,6 +140,37 @@ class ChunkDecoderBudgetTest {
         assertThat(delivered).hasSize(1);
         assertThat(budget.reserved.get()).isZero();
         assertThat(budget.calls.get()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feedings")
+    void shouldRefuseBeforeAllocatingAMessageLongerThanTheInputLeft(Feeding feeding) {
+        Counting budget = new Counting(0);
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> true, budget);
+
+        feed(feeding, decoder, firstChunkOf(3, 0xFFFFFF)); // 12 header bytes announcing almost 16 MiB
+
+        assertThat(decoder.failed()).isTrue();
+        assertThat(decoder.error().code()).isEqualTo(ProtocolError.Code.BUFFER_LIMIT);
+        assertThat(decoder.bufferedBytes()).as("nothing allocated for the refused message").isZero();
+        assertThat(budget.reserved.get()).isZero();
+    }
+
+    @Test
+    void shouldGiveBackTheReservationOfAPartialMessageANewHeaderDropsInALaterFeed() {
+        Counting budget = new Counting(10_000);
+        List<RawMessage> delivered = new ArrayList<>();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
+        decoder.feed(ByteBuffer.wrap(firstChunkOf(3, 5000)));
+        assertThat(budget.reserved.get()).isEqualTo(5000);
+
+        // LENIENT: a full header on chunk stream 3 mid-message drops the partial one.
+        decoder.feed(new ChunkEncoder().encode(RawMessage.of(3, 40, MessageTypes.VIDEO, 1, new byte[100])));
+
+        assertThat(decoder.failed()).isFalse();
+        assertThat(delivered).hasSize(1);
+        assertThat(decoder.bufferedBytes()).isZero();
+        assertThat(budget.reserved.get()).isZero();
     }
 
     /** A fmt-0 header announcing {@code length} bytes of video on {@code chunkStreamId} and its first 128 bytes. */

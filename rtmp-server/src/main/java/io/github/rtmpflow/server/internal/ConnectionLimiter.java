@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link io.github.rtmpflow.core.RtmpLimits#maxBufferedBytes()} (64 MiB by default), so one host
  * cannot pin {@code maxConnectionsPerAddress} times the per-connection bound; and in all, a
  * quarter of the JVM's maximum heap (at least the per-address budget), so many hosts together
- * cannot exhaust the heap. A message that would pass either fails its connection. Reserving runs
- * for every message on the event loops, so it takes no lock and allocates nothing: each
- * connection's budget holds its address's counter, looked up once when the connection opens.
+ * cannot exhaust the heap. A message that would pass either fails its connection. Decoders
+ * reserve on the event loops about once per read (see {@link io.github.rtmpflow.core.chunk.ChunkDecoder}),
+ * so reserving takes no lock and allocates nothing: each connection's budget holds its address's
+ * counter, looked up once when the connection opens.
  */
 public final class ConnectionLimiter {
 
