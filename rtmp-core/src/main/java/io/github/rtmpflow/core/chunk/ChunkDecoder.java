@@ -31,11 +31,12 @@ import java.util.Objects;
  * than the input left in the current {@code feed} cannot complete in it: its length is reserved
  * in the shared budget before its payload is allocated, and a refusal fails the decoder with
  * nothing allocated. A shorter one may complete in this feed; the shared budget is settled at the
- * end of each {@code feed} to the partial messages then held. So a message that arrives whole
- * within one read (most media at high bitrates) costs the shared budget nothing, decoders on
- * several threads touch its counter about once per read instead of twice per message, and the
- * payload bytes allocated beyond the budget at any moment are at most one feed's input per
- * thread.
+ * end of each {@code feed} to the partial messages then held. Reservations are made in grants
+ * of 64 KiB (or what a message needs beyond that), kept while partial messages are held and all
+ * given back once none is. So a message that arrives whole within one read costs the shared
+ * budget nothing, a fast publisher touches its counter rarely instead of twice per message, and
+ * the payload bytes allocated beyond the budget at any moment are at most one feed's input per
+ * thread; a decoder holds at most two grants more than its partial messages.
  */
 public final class ChunkDecoder {
 
@@ -50,6 +51,12 @@ public final class ChunkDecoder {
     private static final int MAX_HEADER_LENGTH = 18;
     private static final int EXTENDED_TIMESTAMP_LENGTH = 4;
     private static final int PROTOCOL_CONTROL_CHUNK_STREAM_ID = 2;
+    /**
+     * How much the decoder reserves in a shared budget at a time while it holds partial
+     * messages: a publisher sending faster than it is read nearly always ends a read inside a
+     * message, and keeps one grant from read to read instead of reserving and releasing each time.
+     */
+    static final long BUDGET_GRANT_BYTES = 64 * 1024;
 
     /** What one pass over an input buffer ended with. */
     private enum Pass { EXHAUSTED, PAUSED, REPLAY }
@@ -145,34 +152,54 @@ public final class ChunkDecoder {
     }
 
     /**
-     * Brings the shared budget's reservation to the partial messages held now; a refusal fails
-     * the decoder (its reservation stays as it was until {@link #releaseBuffers()}).
+     * Brings the shared budget's reservation in line with the partial messages held now: all of
+     * it back when none is held; up to them (a refusal fails the decoder, its reservation staying
+     * as it was until {@link #releaseBuffers()}); down to them plus one grant when it holds more
+     * than two grants beyond them.
      */
     private void settleBudget() {
-        if (released || budgetReserved == bufferedBytes) {
+        if (released) {
             return;
         }
-        if (budgetReserved > bufferedBytes) {
-            budget.release(budgetReserved - bufferedBytes);
-            budgetReserved = bufferedBytes;
-        } else if (error == null && !reserveUpTo(bufferedBytes)) {
-            error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
-                    "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
-                            + " reserved=" + budgetReserved);
+        if (bufferedBytes == 0) {
+            giveBackDownTo(0);
+        } else if (bufferedBytes > budgetReserved) {
+            if (error == null && !reserveUpTo(bufferedBytes)) {
+                error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
+                        "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
+                                + " reserved=" + budgetReserved);
+            }
+        } else if (budgetReserved - bufferedBytes > 2 * BUDGET_GRANT_BYTES) {
+            giveBackDownTo(bufferedBytes + BUDGET_GRANT_BYTES);
         }
     }
 
-    /** Raises the shared budget's reservation to {@code total} bytes; false (nothing changed) when refused. */
+    /**
+     * Raises the shared budget's reservation to at least {@code total} bytes: by a whole grant
+     * when the budget has it, else by just what is missing; false (nothing changed) when refused.
+     */
     private boolean reserveUpTo(long total) {
         long missing = total - budgetReserved;
         if (released || missing <= 0) {
             return true;
         }
-        if (!budget.tryReserve(missing)) {
-            return false;
+        long grant = Math.max(missing, BUDGET_GRANT_BYTES);
+        if (budget.tryReserve(grant)) {
+            budgetReserved += grant;
+            return true;
         }
-        budgetReserved = total;
-        return true;
+        if (grant > missing && budget.tryReserve(missing)) {
+            budgetReserved += missing;
+            return true;
+        }
+        return false;
+    }
+
+    private void giveBackDownTo(long target) {
+        if (budgetReserved > target) {
+            budget.release(budgetReserved - target);
+            budgetReserved = target;
+        }
     }
 
     /** Returns the error that failed this decoder, or null while it has not failed. */

@@ -126,20 +126,45 @@ class ChunkDecoderBudgetTest {
     }
 
     @Test
-    void shouldHoldAReservationForAMessageLeftPartialAndReleaseItWhenTheMessageCompletes() {
-        Counting budget = new Counting(10_000);
+    void shouldHoldAGrantForAMessageLeftPartialAndGiveItAllBackWhenTheMessageCompletes() {
+        Counting budget = new Counting(1 << 20);
         List<RawMessage> delivered = new ArrayList<>();
         ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
         ByteBuffer wire = new ChunkEncoder().encode(RawMessage.of(4, 0, MessageTypes.VIDEO, 1, new byte[5000]));
         ByteBuffer firstHalf = wire.duplicate().limit(wire.position() + wire.remaining() / 2);
 
         decoder.feed(firstHalf);
-        assertThat(budget.reserved.get()).isEqualTo(5000);
+        assertThat(budget.reserved.get()).isEqualTo(ChunkDecoder.BUDGET_GRANT_BYTES);
         decoder.feed(wire.position(firstHalf.limit()));
 
         assertThat(delivered).hasSize(1);
         assertThat(budget.reserved.get()).isZero();
         assertThat(budget.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepOneGrantFromReadToReadWhileMessagesStayPartial() {
+        Counting budget = new Counting(1 << 20);
+        List<RawMessage> delivered = new ArrayList<>();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, m -> delivered.add(m), budget);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        ChunkEncoder encoder = new ChunkEncoder();
+        for (int i = 0; i < 40; i++) {
+            ByteBuffer m = encoder.encode(RawMessage.of(4, i * 33L, MessageTypes.VIDEO, 1, new byte[5000 + i]));
+            wire.write(m.array(), m.arrayOffset() + m.position(), m.remaining());
+        }
+        byte[] bytes = wire.toByteArray();
+
+        // Reads of 7001 bytes: nearly every one ends inside a message, as with a fast publisher.
+        for (int at = 0; at < bytes.length; at += 7001) {
+            decoder.feed(ByteBuffer.wrap(bytes, at, Math.min(7001, bytes.length - at)));
+        }
+
+        assertThat(decoder.failed()).isFalse();
+        assertThat(delivered).hasSize(40);
+        assertThat(budget.calls.get()).as("reservations for 40 messages, most of them partial at a read's end")
+                .isLessThan(5);
+        assertThat(budget.reserved.get()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
