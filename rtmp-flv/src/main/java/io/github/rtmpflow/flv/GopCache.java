@@ -1,5 +1,6 @@
 package io.github.rtmpflow.flv;
 
+import io.github.rtmpflow.core.chunk.BudgetReservation;
 import io.github.rtmpflow.core.chunk.BufferBudget;
 import java.util.Arrays;
 
@@ -21,17 +22,16 @@ final class GopCache {
 
     private final int maxTags;
     private final long maxBytes;
-    private final BufferBudget budget;
+    /** What this cache holds of the shared budget: at least {@link #bytes}. */
+    private final BudgetReservation reservation;
     private FlvTag[] tags = new FlvTag[0];
     private int count;
     private long bytes;
-    /** What this cache holds of the shared budget: at least {@link #bytes}. */
-    private long reserved;
 
     GopCache(int maxTags, long maxBytes, BufferBudget budget) {
         this.maxTags = maxTags;
         this.maxBytes = maxBytes;
-        this.budget = budget;
+        this.reservation = new BudgetReservation(budget, GRANT_BYTES);
     }
 
     /** Starts a new GOP at {@code keyframe}, dropping the previous one. */
@@ -65,7 +65,8 @@ final class GopCache {
 
     /** Adds a tag, or drops the whole GOP when the tag would break the bounds. */
     private void add(FlvTag tag) {
-        if (count == maxTags || bytes + tag.size() > maxBytes || !reserveFor(bytes + tag.size())) {
+        // Never more reserved than the cache's own bound lets it hold.
+        if (count == maxTags || bytes + tag.size() > maxBytes || !reservation.reserveUpTo(bytes + tag.size(), maxBytes)) {
             clear();
             return;
         }
@@ -77,29 +78,9 @@ final class GopCache {
         bytes += tag.size();
     }
 
-    /** Makes the reservation cover {@code total} bytes: a whole grant when the budget has it, else just what is missing. */
-    private boolean reserveFor(long total) {
-        long missing = total - reserved;
-        if (missing <= 0) {
-            return true;
-        }
-        // Never more than the cache's own bound lets it hold (missing fits: add() checked it).
-        long grant = Math.min(Math.max(missing, GRANT_BYTES), maxBytes - reserved);
-        if (budget.tryReserve(grant)) {
-            reserved += grant;
-            return true;
-        }
-        if (grant > missing && budget.tryReserve(missing)) {
-            reserved += missing;
-            return true;
-        }
-        return false;
-    }
-
     /** Drops the GOP, e.g. when a new sequence header makes its frames undecodable. */
     void clear() {
-        budget.release(reserved);
-        reserved = 0;
+        reservation.releaseDownTo(0);
         Arrays.fill(tags, 0, count, null);
         count = 0;
         bytes = 0;

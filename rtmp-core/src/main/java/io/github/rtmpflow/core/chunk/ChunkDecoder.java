@@ -63,7 +63,7 @@ public final class ChunkDecoder {
 
     private final RtmpLimits limits;
     private final ChunkListener listener;
-    private final BufferBudget budget;
+    private final BudgetReservation reservation;
     private final ChunkStreamTable<IncomingChunkStream> streams = new ChunkStreamTable<>();
 
     // Header cursor: the bytes of the chunk header being read, and how many it needs.
@@ -86,8 +86,6 @@ public final class ChunkDecoder {
 
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private long bufferedBytes;
-    /** What this decoder holds of the shared budget: {@link #bufferedBytes} as of the last settlement. */
-    private long budgetReserved;
     private long bytesConsumed;
     private ProtocolError error;
     private boolean released;
@@ -113,7 +111,7 @@ public final class ChunkDecoder {
     public ChunkDecoder(RtmpLimits limits, ChunkListener listener, BufferBudget budget) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.budget = Objects.requireNonNull(budget, "budget");
+        this.reservation = new BudgetReservation(budget, BUDGET_GRANT_BYTES);
     }
 
     /**
@@ -161,44 +159,17 @@ public final class ChunkDecoder {
         if (released) {
             return;
         }
+        long reserved = reservation.reserved();
         if (bufferedBytes == 0) {
-            giveBackDownTo(0);
-        } else if (bufferedBytes > budgetReserved) {
-            if (error == null && !reserveUpTo(bufferedBytes)) {
+            reservation.releaseDownTo(0);
+        } else if (bufferedBytes > reserved) {
+            if (error == null && !reservation.reserveUpTo(bufferedBytes, Long.MAX_VALUE)) {
                 error = new ProtocolError(ProtocolError.Code.BUFFER_LIMIT,
                         "partial messages exceed the shared buffer budget: bufferedBytes=" + bufferedBytes
-                                + " reserved=" + budgetReserved);
+                                + " reserved=" + reserved);
             }
-        } else if (budgetReserved - bufferedBytes > 2 * BUDGET_GRANT_BYTES) {
-            giveBackDownTo(bufferedBytes + BUDGET_GRANT_BYTES);
-        }
-    }
-
-    /**
-     * Raises the shared budget's reservation to at least {@code total} bytes: by a whole grant
-     * when the budget has it, else by just what is missing; false (nothing changed) when refused.
-     */
-    private boolean reserveUpTo(long total) {
-        long missing = total - budgetReserved;
-        if (released || missing <= 0) {
-            return true;
-        }
-        long grant = Math.max(missing, BUDGET_GRANT_BYTES);
-        if (budget.tryReserve(grant)) {
-            budgetReserved += grant;
-            return true;
-        }
-        if (grant > missing && budget.tryReserve(missing)) {
-            budgetReserved += missing;
-            return true;
-        }
-        return false;
-    }
-
-    private void giveBackDownTo(long target) {
-        if (budgetReserved > target) {
-            budget.release(budgetReserved - target);
-            budgetReserved = target;
+        } else if (reserved - bufferedBytes > 2 * BUDGET_GRANT_BYTES) {
+            reservation.releaseDownTo(bufferedBytes + BUDGET_GRANT_BYTES);
         }
     }
 
@@ -237,8 +208,7 @@ public final class ChunkDecoder {
     public void releaseBuffers() {
         if (!released) {
             released = true;
-            budget.release(budgetReserved);
-            budgetReserved = 0;
+            reservation.releaseDownTo(0);
             bufferedBytes = 0;
         }
     }
@@ -431,7 +401,8 @@ public final class ChunkDecoder {
                             + " length=" + length + " bufferedBytes=" + bufferedBytes
                             + " maxBufferedBytes=" + limits.maxBufferedBytes());
         }
-        if (length > inputLeft && !reserveUpTo(bufferedBytes + length)) {
+        // A listener may have released the decoder during this feed: nothing is reserved any more.
+        if (length > inputLeft && !released && !reservation.reserveUpTo(bufferedBytes + length, Long.MAX_VALUE)) {
             throw new ProtocolException(ProtocolError.Code.BUFFER_LIMIT,
                     "partial messages exceed the shared buffer budget: chunkStreamId=" + stream.chunkStreamId
                             + " length=" + length + " bufferedBytes=" + bufferedBytes);
