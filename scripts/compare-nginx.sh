@@ -398,14 +398,15 @@ scenario_d() {
     done
     echo
     echo "(d) fan-out: 1 paced ${B_BITRATE}+128 kbit/s publisher, N players each for ${D_DURATION} s (ramp ${B_RAMP} s); held = all players ok, no gap in video timestamps; tried: $D_COUNTS"
-    printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' players server "ok" "no drops" "missed" "p50 ms" "p99 ms" "srv CPU%" "srv RSS MB"
+    printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s %10s\n' players server "ok" "no drops" "missed" "p50 ms" "p99 ms" "srv CPU%" "gen CPU%" "srv RSS MB"
     for f in "$TMP"/d/*.result; do
         [[ -f $f ]] || continue
         local base=${f##*/} cnt srv
         cnt=${base%%-*}; srv=${base#*-}; srv=${srv%%-*}
-        printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s\n' "$cnt" "$srv" "$(value "$f" players_ok)/$cnt" \
+        printf '%-7s %-10s %12s %12s %10s %10s %9s %10s %10s %10s\n' "$cnt" "$srv" "$(value "$f" players_ok)/$cnt" \
             "$(value "$f" players_no_drops)" "$(value "$f" play_missed_frames)" "$(value "$f" latency_p50_ms)" \
-            "$(value "$f" latency_p99_ms)" "$(value "$f" server_cpu_pct)" "$(value "$f" server_rss_mb)"
+            "$(value "$f" latency_p99_ms)" "$(value "$f" server_cpu_pct)" "$(value "$f" generator_cpu_pct)" \
+            "$(value "$f" server_rss_mb)"
     done | sort -n -k1,1 -s
     for name in "${players[@]}"; do
         printf '%-10s most players held: %6s   %s\n' "$name" "${BEST[$name]}" "${OUT[$name]:-}"
