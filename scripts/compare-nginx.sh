@@ -28,10 +28,10 @@
 #
 # Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c d"]
 #            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
-#            [--servers "rtmpflow nginx discard"]
+#            [--servers "rtmpflow nginx discard"] [--candidate-cmd "CMD with {PORT}"]
 # Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
-#   C_DURATION (20), D_COUNTS ("100 250 500 1000"), D_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD (29352/29351/29353), DISCARD_CMD,
+#   C_DURATION (20), D_COUNTS ("100 250 500 1000"), D_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD/PORT_CANDIDATE (29352/29351/29353/29354), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
 #   SOURCE_ADDRESSES (64): the generator spreads its connections over 127.0.0.1..N, so a server's
 #   per-address connection limit (rtmpflow's default is 64) sees N clients, not one.
@@ -39,7 +39,11 @@
 # stream counts, plus one in-process TagListener per stream (counts tags, reads latency stamps):
 #   java -cp benchmarks/target/benchmarks.jar io.github.rtmpflow.benchmarks.server.BenchServer \
 #       --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener
-# ({PORT} is replaced). After each rtmpflow run the script diffs the server's cumulative TOTAL
+# ({PORT} is replaced). --candidate-cmd adds a fourth server, "candidate": another rtmpflow build or
+# configuration (e.g. the BenchServer command on a jar built from a patched tree), run interleaved
+# with the others and checked for lost tags like rtmpflow; without --servers the servers are then
+# "rtmpflow candidate nginx discard", and (a) prints candidate/rtmpflow and candidate/discard.
+# After each rtmpflow run the script diffs the server's cumulative TOTAL
 # lines: "lost" = messages the generator sent minus tags the server published (0 = nothing lost).
 set -euo pipefail
 
@@ -68,6 +72,8 @@ GEN_JAVA_OPTS=${GEN_JAVA_OPTS:-"-Xmx1g"}
 SOURCE_ADDRESSES=${SOURCE_ADDRESSES:-64}
 SERVER_LIFETIME=${SERVER_LIFETIME:-10800}
 RTMPFLOW_CMD=${RTMPFLOW_CMD:-}
+CANDIDATE_CMD=${CANDIDATE_CMD:-}
+PORT_CANDIDATE=${PORT_CANDIDATE:-29354}
 DISCARD_CMD=${DISCARD_CMD:-"java -Xmx512m -cp $JAR io.github.rtmpflow.benchmarks.baseline.DiscardServer --bind 127.0.0.1 --port {PORT}"}
 NGINX_MODULE=/usr/lib/nginx/modules/ngx_rtmp_module.so
 
@@ -80,6 +86,7 @@ while [[ $# -gt 0 ]]; do
         --scenarios) SCENARIOS=$2; shift ;;
         --counts) B_COUNTS=$2; shift ;;
         --rtmpflow-cmd) RTMPFLOW_CMD=$2; shift ;;
+        --candidate-cmd) CANDIDATE_CMD=$2; shift ;;
         --servers) ONLY_SERVERS=$2; shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
@@ -100,7 +107,12 @@ if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
     timeout -k 5 300 apt-get update -qq
     timeout -k 5 600 apt-get install -y -qq nginx libnginx-mod-rtmp >/dev/null
 fi
-read -r -a SERVERS <<<"${ONLY_SERVERS:-rtmpflow nginx discard}"
+DEFAULT_SERVERS="rtmpflow nginx discard"
+[[ -z $CANDIDATE_CMD ]] || DEFAULT_SERVERS="rtmpflow candidate nginx discard"
+read -r -a SERVERS <<<"${ONLY_SERVERS:-$DEFAULT_SERVERS}"
+if [[ " ${SERVERS[*]} " == *" candidate "* && -z $CANDIDATE_CMD ]]; then
+    echo "--servers names candidate: give its command with --candidate-cmd" >&2; exit 2
+fi
 if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
     RTMPFLOW_CMD="java -cp $JAR io.github.rtmpflow.benchmarks.server.BenchServer --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener"
 fi
@@ -108,7 +120,8 @@ fi
 TMP=$(mktemp -d /tmp/compare-nginx.XXXXXX)
 CLK_TCK=$(getconf CLK_TCK)
 declare -A PID PORT CMD
-PORT[rtmpflow]=$PORT_RTMPFLOW; PORT[nginx]=$PORT_NGINX; PORT[discard]=$PORT_DISCARD
+PORT[rtmpflow]=$PORT_RTMPFLOW; PORT[nginx]=$PORT_NGINX; PORT[discard]=$PORT_DISCARD; PORT[candidate]=$PORT_CANDIDATE
+CMD[candidate]=${CANDIDATE_CMD//\{PORT\}/$PORT_CANDIDATE}
 CMD[rtmpflow]=${RTMPFLOW_CMD//\{PORT\}/$PORT_RTMPFLOW}
 CMD[discard]=${DISCARD_CMD//\{PORT\}/$PORT_DISCARD}
 CMD[nginx]="nginx -p $TMP -e $TMP/nginx-error.log -c $TMP/nginx.conf"
@@ -230,7 +243,7 @@ run_load() {
         log "no result from the generator against $name:"; tail -5 "$out.gen" "$out.err" >&2
     fi
     sleep 2 # let the server close the connections before the next run
-    if [[ $name == rtmpflow ]]; then # tags the server took in (and its listener saw) in this run
+    if [[ $name == rtmpflow || $name == candidate ]]; then # tags the server took in (and its listener saw) in this run
         local total1 sent run
         total1=$(grep '^TOTAL ' "$TMP/$name.out" | tail -1)
         run=$(grep '^RUN ' "$TMP/$name.out" | tail -1)
@@ -294,6 +307,9 @@ scenario_a() {
         done
         if [[ -n ${MB[rtmpflow]:-} ]]; then
             echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]:-n/a}" "${MB[nginx]:-n/a}"), rtmpflow/discard $(ratio "${MB[rtmpflow]:-n/a}" "${MB[discard]:-n/a}")"
+        fi
+        if [[ -n ${MB[candidate]:-} ]]; then
+            echo "             candidate/rtmpflow MB/s $(ratio "${MB[candidate]}" "${MB[rtmpflow]:-n/a}"), candidate/discard $(ratio "${MB[candidate]}" "${MB[discard]:-n/a}")"
         fi
         echo "             nginx/discard MB/s $(ratio "${MB[nginx]:-n/a}" "${MB[discard]:-n/a}")"
     done
