@@ -9,7 +9,7 @@
 #       for B_DURATION s with none failed, dropped or behind real time by more than 1 s,
 #       trying B_COUNTS in order (a server that fails a count is not tried at larger ones).
 #   (c) publish-to-play latency (p50/p99) at moderate load: C_PUBLISHERS paced publishers, each
-#       with one player; rtmpflow and nginx only (the discard server plays nothing). rtmpflow's
+#       with one player; every server but discard (it plays nothing). rtmpflow's
 #       in-process listener latency (publish to TagListener) is shown beside it.
 #   (d) fan-out: one paced 3 Mbit/s publisher and N players of its stream, trying D_COUNTS in
 #       order; held = every player ok with no gap in its video timestamps (no frame dropped).
@@ -29,7 +29,8 @@
 # Usage: scripts/compare-nginx.sh [--quick] [--repeats N] [--duration S] [--scenarios "a b c d"]
 #            [--counts "500 1000 2000"] [--rtmpflow-cmd "CMD with {PORT}"]
 #            [--servers "rtmpflow nginx discard"] [--candidate-cmd "CMD with {PORT}"]
-# Environment (same names as the flags, upper case; ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
+#   --servers takes any of rtmpflow, candidate, nginx, discard, in the order to interleave them.
+# Environment (the flags' names upper case, B_COUNTS for --counts, ONLY_SERVERS for --servers; plus): A_PUBLISHERS ("1 16"), B_DURATION (20),
 #   B_BITRATE (3000), B_RAMP (5 s to connect all), B_REPEATS (1), C_PUBLISHERS (20),
 #   C_DURATION (20), D_COUNTS ("100 250 500 1000"), D_DURATION (20), WARMUP (5: s of unmeasured fast load per server before the first run), PORT_RTMPFLOW/PORT_NGINX/PORT_DISCARD/PORT_CANDIDATE (29352/29351/29353/29354), DISCARD_CMD,
 #   GEN_JAVA_OPTS, SERVER_LIFETIME (s, 10800), KEEP_TMP=1 to keep the temporary directory.
@@ -43,7 +44,7 @@
 # configuration (e.g. the BenchServer command on a jar built from a patched tree), run interleaved
 # with the others and checked for lost tags like rtmpflow; without --servers the servers are then
 # "rtmpflow candidate nginx discard", and (a) prints candidate/rtmpflow and candidate/discard.
-# After each rtmpflow run the script diffs the server's cumulative TOTAL
+# After each rtmpflow or candidate run the script diffs the server's cumulative TOTAL
 # lines: "lost" = messages the generator sent minus tags the server published (0 = nothing lost).
 set -euo pipefail
 
@@ -96,6 +97,13 @@ done
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+DEFAULT_SERVERS="rtmpflow nginx discard"
+[[ -z $CANDIDATE_CMD ]] || DEFAULT_SERVERS="rtmpflow candidate nginx discard"
+read -r -a SERVERS <<<"${ONLY_SERVERS:-$DEFAULT_SERVERS}"
+if [[ " ${SERVERS[*]} " == *" candidate "* && -z $CANDIDATE_CMD ]]; then
+    echo "--servers names candidate: give its command with --candidate-cmd" >&2; exit 2
+fi
+
 # ---------------------------------------------------------------- prerequisites
 if [[ ! -f $JAR ]]; then
     log "building benchmarks.jar"
@@ -106,12 +114,6 @@ if ! command -v nginx >/dev/null || [[ ! -f $NGINX_MODULE ]]; then
     export DEBIAN_FRONTEND=noninteractive
     timeout -k 5 300 apt-get update -qq
     timeout -k 5 600 apt-get install -y -qq nginx libnginx-mod-rtmp >/dev/null
-fi
-DEFAULT_SERVERS="rtmpflow nginx discard"
-[[ -z $CANDIDATE_CMD ]] || DEFAULT_SERVERS="rtmpflow candidate nginx discard"
-read -r -a SERVERS <<<"${ONLY_SERVERS:-$DEFAULT_SERVERS}"
-if [[ " ${SERVERS[*]} " == *" candidate "* && -z $CANDIDATE_CMD ]]; then
-    echo "--servers names candidate: give its command with --candidate-cmd" >&2; exit 2
 fi
 if [[ " ${SERVERS[*]} " == *" rtmpflow "* && -z $RTMPFLOW_CMD ]]; then
     RTMPFLOW_CMD="java -cp $JAR io.github.rtmpflow.benchmarks.server.BenchServer --bind 127.0.0.1 --port {PORT} --max-connections 20000 --listener"
@@ -234,7 +236,7 @@ run_load() {
     wait "$gen" || true
     c1=$(cpu_ticks "$spid"); t1=$(date +%s.%N)
     {
-        grep '^RESULT ' "$out.gen" || echo "RESULT publishers=0 ok=0 failed=-1 dropped=0 behind=0 mb_per_s=0 msg_per_s=0"
+        grep '^RESULT ' "$out.gen" || echo "RESULT publishers=0 ok=0 failed=-1 dropped=0 behind=0 messages=0 mb_per_s=0 msg_per_s=0"
         awk -v c="$((c1 - c0))" -v hz="$CLK_TCK" -v t0="$t0" -v t1="$t1" -v rss="$max" \
             'BEGIN { printf "SERVER server_cpu_pct=%.1f server_rss_mb=%.1f wall_s=%.2f\n", 100 * c / hz / (t1 - t0), rss / 1024, t1 - t0 }'
         awk -v t0="$t0" -v t1="$t1" 'NF == 2 { printf "GENERATOR generator_cpu_pct=%.1f\n", 100 * ($1 + $2) / (t1 - t0) }' "$out.time"
@@ -245,9 +247,10 @@ run_load() {
     sleep 2 # let the server close the connections before the next run
     if [[ $name == rtmpflow || $name == candidate ]]; then # tags the server took in (and its listener saw) in this run
         local total1 sent run
-        total1=$(grep '^TOTAL ' "$TMP/$name.out" | tail -1)
-        run=$(grep '^RUN ' "$TMP/$name.out" | tail -1)
-        sent=$(value "$out.result" messages)
+        # A server that printed no TOTAL or RUN line (not the BenchServer) leaves them empty.
+        total1=$(grep '^TOTAL ' "$TMP/$name.out" | tail -1 || true)
+        run=$(grep '^RUN ' "$TMP/$name.out" | tail -1 || true)
+        sent=$(value "$out.result" messages || true)
         awk -v a="$total0" -v b="$total1" -v sent="${sent:-0}" 'function get(line, key,   m) {
                 if (match(line, key "=[0-9.]+")) { m = substr(line, RSTART, RLENGTH); sub(/.*=/, "", m); return m + 0 }
                 return 0 }
@@ -309,7 +312,7 @@ scenario_a() {
             echo "             rtmpflow/nginx MB/s $(ratio "${MB[rtmpflow]:-n/a}" "${MB[nginx]:-n/a}"), rtmpflow/discard $(ratio "${MB[rtmpflow]:-n/a}" "${MB[discard]:-n/a}")"
         fi
         if [[ -n ${MB[candidate]:-} ]]; then
-            echo "             candidate/rtmpflow MB/s $(ratio "${MB[candidate]}" "${MB[rtmpflow]:-n/a}"), candidate/discard $(ratio "${MB[candidate]}" "${MB[discard]:-n/a}")"
+            echo "             candidate/rtmpflow MB/s $(ratio "${MB[candidate]}" "${MB[rtmpflow]:-n/a}"), candidate/nginx $(ratio "${MB[candidate]}" "${MB[nginx]:-n/a}"), candidate/discard $(ratio "${MB[candidate]}" "${MB[discard]:-n/a}")"
         fi
         echo "             nginx/discard MB/s $(ratio "${MB[nginx]:-n/a}" "${MB[discard]:-n/a}")"
     done

@@ -39,8 +39,12 @@ public final class BudgetReservation {
      * @param total the bytes the holder needs reserved now
      * @param ceiling the most this reservation may ever hold (at least {@code total})
      * @return whether {@code total} is reserved now; false, with nothing changed, when the budget refused
+     * @throws IllegalArgumentException when {@code total} is above {@code ceiling}
      */
     public boolean reserveUpTo(long total, long ceiling) {
+        if (total > ceiling) {
+            throw new IllegalArgumentException("total above ceiling: total=" + total + " ceiling=" + ceiling);
+        }
         long missing = total - reserved;
         if (missing <= 0) {
             return true;

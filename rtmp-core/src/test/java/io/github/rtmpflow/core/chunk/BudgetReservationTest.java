@@ -76,6 +76,15 @@ class BudgetReservationTest {
     }
 
     @Test
+    void shouldRejectANeedAboveTheCeiling() {
+        BudgetReservation reservation = new BudgetReservation(new BoundedBudget(1000), 100);
+
+        assertThatThrownBy(() -> reservation.reserveUpTo(61, 60)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("total=61 ceiling=60");
+        assertThat(reservation.reserved()).isZero();
+    }
+
+    @Test
     void shouldGiveBackOnlyWhatIsBeyondTheTarget() {
         BoundedBudget budget = new BoundedBudget(1000);
         BudgetReservation reservation = new BudgetReservation(budget, 100);
