@@ -43,7 +43,7 @@
 # ({PORT} is replaced). --candidate-cmd adds a fourth server, "candidate": another rtmpflow build or
 # configuration (e.g. the BenchServer command on a jar built from a patched tree), run interleaved
 # with the others and checked for lost tags like rtmpflow; without --servers the servers are then
-# "rtmpflow candidate nginx discard", and (a) prints candidate/rtmpflow and candidate/discard.
+# "rtmpflow candidate nginx discard", and (a) prints the candidate's ratios to rtmpflow, nginx and discard.
 # After each rtmpflow or candidate run the script diffs the server's cumulative TOTAL
 # lines: "lost" = messages the generator sent minus tags the server published (0 = nothing lost).
 set -euo pipefail

@@ -65,8 +65,9 @@ final class GopCache {
 
     /** Adds a tag, or drops the whole GOP when the tag would break the bounds. */
     private void add(FlvTag tag) {
+        long total = bytes + tag.size();
         // Never more reserved than the cache's own bound lets it hold.
-        if (count == maxTags || bytes + tag.size() > maxBytes || !reservation.reserveUpTo(bytes + tag.size(), maxBytes)) {
+        if (count == maxTags || total > maxBytes || !reservation.reserveUpTo(total, maxBytes)) {
             clear();
             return;
         }
@@ -75,7 +76,7 @@ final class GopCache {
             tags = Arrays.copyOf(tags, Math.min(maxTags, Math.max(16, tags.length * 2)));
         }
         tags[count++] = tag;
-        bytes += tag.size();
+        bytes = total;
     }
 
     /** Drops the GOP, e.g. when a new sequence header makes its frames undecodable. */
